@@ -1,0 +1,1 @@
+"""samspil: one entrance for regional competence supply."""

@@ -1,0 +1,56 @@
+"""Base pieces for the REST API: scoped viewsets and the permission that guards writes."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import PermissionDenied
+
+from samspil.core import scoping
+
+
+def as_api_error(exc: DjangoValidationError) -> serializers.ValidationError:
+    if hasattr(exc, "error_dict"):
+        return serializers.ValidationError(exc.message_dict)
+    return serializers.ValidationError({"non_field_errors": exc.messages})
+
+
+class ScopedModelViewSet(viewsets.ModelViewSet):
+    """A viewset over ``Model.objects.restrict(user, "view")``; writes go through services.
+
+    Subclasses implement ``create_record(serializer)`` and ``update_record(serializer)``
+    by calling their app's service functions, which validate the whole record.
+    """
+
+    http_method_names = ["get", "post", "patch", "put", "delete", "head", "options"]
+
+    def get_queryset(self):
+        return super().get_queryset().restrict(self.request.user, scoping.VIEW)
+
+    def may_create(self, request) -> bool:
+        return scoping.can_create(request.user, self.queryset.model)
+
+    def perform_create(self, serializer):
+        self._call(self.create_record, serializer)
+
+    def perform_update(self, serializer):
+        self._call(self.update_record, serializer)
+
+    def perform_destroy(self, instance):
+        self._call(self.destroy_record, instance)
+
+    def _call(self, func, arg):
+        try:
+            func(arg)
+        except DjangoValidationError as exc:
+            raise as_api_error(exc) from exc
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied from exc
+
+    def create_record(self, serializer):  # pragma: no cover - every writable viewset overrides
+        raise NotImplementedError
+
+    def update_record(self, serializer):  # pragma: no cover
+        raise NotImplementedError
+
+    def destroy_record(self, instance):  # pragma: no cover
+        raise NotImplementedError

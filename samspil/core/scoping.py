@@ -1,0 +1,149 @@
+"""Who sees what: the one place that turns a user into the rows they may see and change.
+
+Every view, API endpoint, export and report narrows its queryset through :func:`restrict`
+(usually as ``Model.objects.restrict(user, action)``). A rule per model returns a ``Q`` for a
+signed-in user who is not a superuser; superusers see everything; anonymous users nothing.
+Rows out of scope are simply absent, so views answer 404 and their existence does not leak.
+
+The table in DESIGN.md ("Who sees what") is the specification of these rules.
+"""
+
+from collections.abc import Callable
+
+from django.db.models import Model, Q, QuerySet
+
+VIEW = "view"
+CHANGE = "change"
+DELETE = "delete"
+ACTIONS = (VIEW, CHANGE, DELETE)
+
+Rule = Callable[[object, str], Q]
+_RULES: dict[type[Model], Rule] = {}
+_CREATORS: dict[type[Model], Callable[[object], bool]] = {}
+NOTHING = Q(pk__in=[])
+
+
+def rule(model: type[Model], *, can_create: Callable[[object], bool] | None = None):
+    """Register the scoping rule of ``model`` (and who may create one)."""
+
+    def register(func: Rule) -> Rule:
+        _RULES[model] = func
+        if can_create is not None:
+            _CREATORS[model] = can_create
+        return func
+
+    return register
+
+
+def restrict(queryset: QuerySet, user, action: str = VIEW) -> QuerySet:
+    if action not in ACTIONS:
+        raise ValueError(f"Unknown action {action!r}")
+    if user is None or not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    try:
+        model_rule = _RULES[queryset.model]
+    except KeyError:
+        raise LookupError(f"No scoping rule for {queryset.model.__name__}") from None
+    return queryset.filter(model_rule(user, action))
+
+
+def can_create(user, model: type[Model]) -> bool:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    check = _CREATORS.get(model)
+    return bool(check and check(user))
+
+
+def can(user, action: str, obj: Model) -> bool:
+    """Whether ``user`` may do ``action`` to this one object (one query)."""
+    return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()
+
+
+# The rules, model by model ------------------------------------------------------------------
+
+from samspil.organisations.models import (  # noqa: E402
+    Organisation,
+    OrganisationMembership,
+    Role,
+)
+from samspil.partnerships.models import Partnership, PartnershipMembership  # noqa: E402
+from samspil.programmes.models import Project, ProjectMembership  # noqa: E402
+
+
+def is_operator(user) -> bool:
+    """An operator runs projects: they manage organisations, partners and users."""
+    return (
+        ProjectMembership.objects.filter(user=user, role=Role.OPERATOR).exists()
+        or OrganisationMembership.objects.filter(user=user, role=Role.OPERATOR).exists()
+    )
+
+
+def _projects_of(user, *, roles=None):
+    memberships = ProjectMembership.objects.filter(user=user)
+    if roles:
+        memberships = memberships.filter(role__in=roles)
+    return memberships.values("project")
+
+
+def _partnerships_of(user, *, roles=None):
+    memberships = PartnershipMembership.objects.filter(user=user)
+    if roles:
+        memberships = memberships.filter(role__in=roles)
+    return memberships.values("partnership")
+
+
+def _partnerships_under_projects(projects):
+    return Partnership.projects.through.objects.filter(project__in=projects).values("partnership")
+
+
+@rule(Organisation, can_create=is_operator)
+def organisations(user, action: str) -> Q:
+    # The register of organisations is shared by every signed-in user of the installation.
+    if action == VIEW:
+        return Q()
+    if action == DELETE:
+        return NOTHING
+    if is_operator(user):
+        return Q()
+    return Q(pk__in=OrganisationMembership.objects.filter(user=user).values("organisation"))
+
+
+@rule(OrganisationMembership, can_create=is_operator)
+def organisation_memberships(user, action: str) -> Q:
+    # Who works where is the installation's staff directory; operators keep it.
+    if action == VIEW or is_operator(user):
+        return Q()
+    return NOTHING
+
+
+@rule(Partnership)
+def partnerships(user, action: str) -> Q:
+    operated = _projects_of(user, roles=[Role.OPERATOR])
+    if action == VIEW:
+        return Q(pk__in=_partnerships_of(user)) | Q(pk__in=_partnerships_under_projects(operated))
+    return Q(pk__in=_partnerships_of(user, roles=[Role.COORDINATOR])) | Q(
+        pk__in=_partnerships_under_projects(operated)
+    )
+
+
+@rule(PartnershipMembership)
+def partnership_memberships(user, action: str) -> Q:
+    visible = restrict(Partnership.objects.all(), user, action).values("pk")
+    return Q(partnership__in=visible)
+
+
+@rule(Project)
+def projects(user, action: str) -> Q:
+    if action == VIEW:
+        return Q(pk__in=_projects_of(user))
+    return Q(pk__in=_projects_of(user, roles=[Role.OPERATOR]))
+
+
+@rule(ProjectMembership)
+def project_memberships(user, action: str) -> Q:
+    visible = restrict(Project.objects.all(), user, action).values("pk")
+    return Q(project__in=visible)

@@ -1,0 +1,80 @@
+from urllib.parse import urlencode
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import get_language, gettext as _
+
+register = template.Library()
+
+# Each language is named in its own language, as language switchers should.
+LANGUAGE_NAMES = {"da": "Dansk", "en": "English", "sv": "Svenska"}
+
+
+@register.inclusion_tag("core/_main_menu.html", takes_context=True)
+def main_menu(context):
+    path = context["request"].path
+    items = [
+        (_("Start"), reverse("home")),
+        (_("Organisations"), reverse("organisations:list")),
+        (_("Partnerships"), reverse("partnerships:list")),
+        (_("Projects"), reverse("programmes:project-list")),
+    ]
+    home = reverse("home")
+    return {
+        "items": [
+            {"label": label, "url": url, "current": path == url or (url != home and path.startswith(url))}
+            for label, url in items
+        ]
+    }
+
+
+@register.inclusion_tag("core/_language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context["request"]
+    current = get_language()
+    next_url = request.get_full_path()
+    return {
+        "languages": [
+            {
+                "code": code,
+                "name": LANGUAGE_NAMES.get(code, code),
+                "current": code == current,
+                "url": reverse("set_language", args=[code]) + "?" + urlencode({"next": next_url}),
+            }
+            for code, _name in settings.LANGUAGES
+        ]
+    }
+
+
+@register.simple_tag(takes_context=True)
+def querystring_page(context, page_number):
+    """The current list's query string with another page number."""
+    query = context["request"].GET.copy()
+    query["page"] = page_number
+    return "?" + query.urlencode()
+
+
+_WIDGET_CLASSES = {
+    "Select": "form-select",
+    "SelectMultiple": "form-select",
+    "CheckboxInput": "form-checkbox",
+    "Textarea": "form-input",
+}
+
+
+@register.filter
+def dkfds_widget(bound_field):
+    """Render a form field's widget with the design system's class and its ARIA links."""
+    widget = bound_field.field.widget
+    css = _WIDGET_CLASSES.get(type(widget).__name__, "form-input")
+    described_by = []
+    if bound_field.help_text:
+        described_by.append(f"{bound_field.auto_id}-hint")
+    attrs = {"class": " ".join(filter(None, [widget.attrs.get("class"), css]))}
+    if bound_field.errors:
+        described_by.insert(0, f"{bound_field.auto_id}-error")
+        attrs["aria-invalid"] = "true"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return bound_field.as_widget(attrs=attrs)

@@ -1,0 +1,132 @@
+"""Generic scoped views (every domain view is a short declaration over these) and the start page."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import generic
+
+from samspil.core import scoping
+from samspil.core.audit import history_for
+
+
+class ScopedQuerysetMixin:
+    """Narrow the view's queryset to what the signed-in user may ``scope_action``."""
+
+    model = None
+    scope_action = scoping.VIEW
+
+    def get_base_queryset(self):
+        return self.model.objects.all()
+
+    def get_queryset(self):
+        return self.get_base_queryset().restrict(self.request.user, self.scope_action)
+
+
+class ScopedListView(ScopedQuerysetMixin, generic.ListView):
+    paginate_by = 50
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_create"] = scoping.can_create(self.request.user, self.model)
+        return context
+
+
+class ScopedDetailView(ScopedQuerysetMixin, generic.DetailView):
+    """A record's page, with its audit history; out-of-scope records answer 404."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = scoping.can(self.request.user, scoping.CHANGE, self.object)
+        context["history"] = history_for(self.object)
+        return context
+
+
+class ServiceFormMixin:
+    """Save a validated form through a service function; model errors land on their fields."""
+
+    success_message = ""
+
+    def save_with_service(self, form):  # pragma: no cover - subclasses implement
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.object = self.save_with_service(form)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        except PermissionDenied:
+            raise
+        if self.success_message:
+            messages.success(self.request, self.success_message % {"object": self.object})
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class ScopedUpdateView(ServiceFormMixin, ScopedQuerysetMixin, generic.UpdateView):
+    """Edit a record: 404 when the user cannot see it, 403 when they may see but not change it."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if not scoping.can(self.request.user, scoping.CHANGE, obj):
+            raise PermissionDenied
+        return obj
+
+
+class ScopedCreateView(ServiceFormMixin, generic.CreateView):
+    def dispatch(self, request, *args, **kwargs):
+        if not scoping.can_create(request.user, self.model):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class HomeView(generic.TemplateView):
+    """The start page: the signed-in user's organisations, partnerships and projects."""
+
+    template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        from samspil.organisations.models import OrganisationMembership
+        from samspil.partnerships.models import PartnershipMembership
+        from samspil.programmes.models import ProjectMembership
+
+        user = self.request.user
+        context = super().get_context_data(**kwargs)
+        context["organisation_memberships"] = OrganisationMembership.objects.filter(
+            user=user
+        ).select_related("organisation", "organisation__municipality")
+        context["partnership_memberships"] = PartnershipMembership.objects.filter(
+            user=user
+        ).select_related("partnership", "partnership__secretariat")
+        context["project_memberships"] = (
+            ProjectMembership.objects.filter(user=user)
+            .select_related("project", "project__operator")
+            .prefetch_related(Prefetch("project__partnerships"))
+        )
+        context["page_title"] = _("Start")
+        return context
+
+
+@login_not_required
+def switch_language(request, code: str):
+    """Remember the chosen language in a cookie and go back to the page it was chosen on."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response

@@ -1,0 +1,35 @@
+from django.db.models import Count
+
+from samspil.core.views import ScopedDetailView, ScopedListView
+from samspil.partnerships.models import Partnership
+
+
+class PartnershipListView(ScopedListView):
+    model = Partnership
+    template_name = "partnerships/partnership_list.html"
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("secretariat")
+            .annotate(
+                organisation_count=Count("organisations", distinct=True),
+                member_count=Count("memberships", distinct=True),
+            )
+        )
+
+
+class PartnershipDetailView(ScopedDetailView):
+    model = Partnership
+    template_name = "partnerships/partnership_detail.html"
+
+    def get_base_queryset(self):
+        return Partnership.objects.select_related("secretariat").prefetch_related("municipalities")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["organisations"] = self.object.organisations.select_related("municipality")
+        context["memberships"] = self.object.memberships.select_related("user")
+        context["projects"] = self.object.projects.restrict(self.request.user)
+        return context

@@ -1,0 +1,73 @@
+"""ESF projects and the people on their teams."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from samspil.core.models import ScopedQuerySet, TimeStampedModel
+from samspil.organisations.models import Membership, Organisation
+
+
+class Fund(models.TextChoices):
+    ESF2014 = "esf2014", _("ESF 2014–2020")
+    ESFPLUS = "esfplus", _("ESF+ 2021–2027")
+
+
+class Project(TimeStampedModel):
+    """A Project is one grant from a fund, run by an operator (støttemodtager) with partners.
+
+    Projects that share partners and companies still keep their results apart."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    journal_number = models.CharField(_("journal number"), max_length=40, blank=True)
+    fund = models.CharField(_("fund"), max_length=16, choices=Fund.choices, default=Fund.ESF2014)
+    operator = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="operated_projects",
+        verbose_name=_("operator"),
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programmes:project-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date is before the start date.")})
+
+
+class ProjectMembership(Membership):
+    """A user is on a project's team: operator, consultant, coordinator or evaluator."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("project")
+    )
+
+    class Meta:
+        ordering = ["project__name", "user__username"]
+        verbose_name = _("project membership")
+        verbose_name_plural = _("project memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "project"], name="one_membership_per_project")
+        ]
+        default_related_name = "project_memberships"
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.project} ({self.get_role_display()})"

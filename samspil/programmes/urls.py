@@ -1,0 +1,9 @@
+from django.urls import path
+
+from samspil.programmes import views
+
+app_name = "programmes"
+urlpatterns = [
+    path("projekter/", views.ProjectListView.as_view(), name="project-list"),
+    path("projekter/<int:pk>/", views.ProjectDetailView.as_view(), name="project-detail"),
+]

@@ -1,0 +1,39 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.permissions import AllowAny
+
+from samspil.core.views import HomeView, switch_language
+
+api_docs = {"permission_classes": [AllowAny], "authentication_classes": []}
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path(
+        "log-ind/",
+        login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
+        name="login",
+    ),
+    path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sprog/<str:code>/", switch_language, name="set_language"),
+    path("organisationer/", include("samspil.organisations.urls")),
+    path("partnerskaber/", include("samspil.partnerships.urls")),
+    path("", include("samspil.programmes.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("samspil.api_urls", namespace="v1")),
+    path("api/token/", obtain_auth_token, name="api-token"),
+    path("api/schema/", SpectacularAPIView.as_view(**api_docs), name="api-schema"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerView.as_view(url_name="api-schema", **api_docs),
+        name="api-docs",
+    ),
+    path(
+        "api/redoc/",
+        SpectacularRedocView.as_view(url_name="api-schema", **api_docs),
+        name="api-redoc",
+    ),
+]
