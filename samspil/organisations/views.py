@@ -24,6 +24,7 @@ class OrganisationListView(ScopedListView):
             .get_queryset()
             .select_related("municipality")
             .annotate(member_count=Count("memberships", distinct=True))
+            .order_by("name", "pk")
         )
         self.filterset = OrganisationFilterSet(self.request.GET or None, queryset=queryset)
         return self.filterset.qs

@@ -17,6 +17,7 @@ class PartnershipListView(ScopedListView):
                 organisation_count=Count("organisations", distinct=True),
                 member_count=Count("memberships", distinct=True),
             )
+            .order_by("name", "pk")
         )
 
 

@@ -14,6 +14,7 @@ class ProjectListView(ScopedListView):
             .get_queryset()
             .select_related("operator")
             .annotate(member_count=Count("memberships", distinct=True))
+            .order_by("name", "pk")
         )
 
 

@@ -1,0 +1,52 @@
+# samspil: `make run` sets up and serves the demo; `make test` sets up and proves it works.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SAMSPIL := $(BIN)/samspil
+
+.PHONY: run test install install-test assets translations lint check demo clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# The package and its Python dependencies (editable, so var/ and node_modules/ sit in the checkout).
+install: $(BIN)/python assets
+	$(BIN)/pip install --quiet -e .
+	$(MAKE) translations
+
+install-test: $(BIN)/python assets
+	$(BIN)/pip install --quiet -e ".[test]"
+	$(MAKE) translations
+
+# Front-end assets (the DKFDS design system) from npm, exactly as locked; served by the app.
+assets: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+translations:
+	$(SAMSPIL) compiletranslations -v0
+
+run: install
+	$(SAMSPIL) migrate --no-input -v0
+	$(SAMSPIL) demo
+	@echo "samspil is at http://127.0.0.1:$(PORT)/ (sign in as konsulent1 / demo)"
+	$(SAMSPIL) runserver 127.0.0.1:$(PORT)
+
+lint: install-test
+	$(BIN)/ruff check samspil tests
+
+check: install-test
+	$(SAMSPIL) check --fail-level WARNING
+	$(SAMSPIL) makemigrations --check --dry-run
+
+test: install-test lint check
+	$(BIN)/pytest
+
+demo: install
+	$(SAMSPIL) migrate --no-input -v0
+	$(SAMSPIL) demo
+
+clean:
+	rm -rf $(VENV) node_modules var
