@@ -128,6 +128,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Front-end packages installed by npm at setup (never fetched from a CDN at run time).
 ASSETS_DIR = Path(env_str("SAMSPIL_ASSETS_DIR") or BASE_DIR / "node_modules")
 STATICFILES_DIRS = [BASE_DIR / "samspil" / "static"]
