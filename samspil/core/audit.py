@@ -6,9 +6,33 @@ imports and commands alike (the API authenticates after middleware runs).
 """
 
 import contextlib
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from auditlog.context import set_actor
 from auditlog.models import LogEntry
+from django.utils.translation import gettext_lazy as _
+
+ACTION_LABELS = {
+    LogEntry.Action.CREATE: _("Created"),
+    LogEntry.Action.UPDATE: _("Changed"),
+    LogEntry.Action.DELETE: _("Deleted"),
+    LogEntry.Action.ACCESS: _("Viewed"),
+}
+
+
+# Bookkeeping fields that every change touches; they would only hide what really changed.
+AUDIT_EXCLUDED = ["created_at", "updated_at"]
+
+
+@dataclass
+class Change:
+    """One line of a record's history, ready to show."""
+
+    timestamp: datetime
+    actor: object
+    action: str
+    fields: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @contextlib.contextmanager
@@ -21,6 +45,28 @@ def acting_as(user):
         yield
 
 
-def history_for(obj, limit: int = 50):
-    """The newest changes of one record, with their actors, in one query."""
-    return list(LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")[:limit])
+def history_for(obj, limit: int = 50) -> list[Change]:
+    """The newest changes of one record, with their actors, in one query.
+
+    A creation is shown as such, without listing every field's first value; an update lists
+    the fields that changed, by their names on screen, with the old and the new value.
+    """
+    entries = LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")
+    history = []
+    for entry in entries[:limit]:
+        change = Change(entry.timestamp, entry.actor, ACTION_LABELS.get(entry.action, ""))
+        if entry.action == LogEntry.Action.UPDATE:
+            for name, values in entry.changes_display_dict.items():
+                if isinstance(values, (list, tuple)) and len(values) == 2:
+                    change.fields.append((name, _shown(values[0]), _shown(values[1])))
+                else:  # many-to-many: {"type": "m2m", "operation": ..., "objects": [...]}
+                    objects = ", ".join(str(o) for o in values.get("objects", []))
+                    sign = "+" if values.get("operation") == "add" else "−"
+                    change.fields.append((name, "", f"{sign} {objects}"))
+        history.append(change)
+    return history
+
+
+def _shown(value) -> str:
+    """auditlog writes an empty value as "None"; on screen it is simply empty."""
+    return "" if value in (None, "None") else str(value)

@@ -10,7 +10,9 @@ class OrganisationsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from samspil.core.audit import AUDIT_EXCLUDED
+
         from samspil.organisations.models import Organisation, OrganisationMembership
 
-        auditlog.register(Organisation)
-        auditlog.register(OrganisationMembership)
+        auditlog.register(Organisation, exclude_fields=AUDIT_EXCLUDED)
+        auditlog.register(OrganisationMembership, exclude_fields=AUDIT_EXCLUDED)

@@ -10,7 +10,13 @@ class PartnershipsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from samspil.core.audit import AUDIT_EXCLUDED
+
         from samspil.partnerships.models import Partnership, PartnershipMembership
 
-        auditlog.register(Partnership, m2m_fields={"organisations", "municipalities", "projects"})
-        auditlog.register(PartnershipMembership)
+        auditlog.register(
+            Partnership,
+            m2m_fields={"organisations", "municipalities", "projects"},
+            exclude_fields=AUDIT_EXCLUDED,
+        )
+        auditlog.register(PartnershipMembership, exclude_fields=AUDIT_EXCLUDED)

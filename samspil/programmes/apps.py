@@ -10,7 +10,9 @@ class ProgrammesConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from samspil.core.audit import AUDIT_EXCLUDED
+
         from samspil.programmes.models import Project, ProjectMembership
 
-        auditlog.register(Project)
-        auditlog.register(ProjectMembership)
+        auditlog.register(Project, exclude_fields=AUDIT_EXCLUDED)
+        auditlog.register(ProjectMembership, exclude_fields=AUDIT_EXCLUDED)

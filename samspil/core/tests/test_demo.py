@@ -1,0 +1,60 @@
+import pytest
+from auditlog.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from samspil.organisations.models import Organisation, Role
+from samspil.partnerships.models import Partnership, PartnershipMembership
+from samspil.programmes.models import Project, ProjectMembership
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    User = get_user_model()
+    return {
+        "organisations": list(Organisation.objects.values_list("name", "updated_at")),
+        "projects": list(Project.objects.values_list("code", "updated_at")),
+        "partnerships": list(Partnership.objects.values_list("code", "updated_at")),
+        "users": list(User.objects.values_list("username", "password")),
+        "partnership_members": PartnershipMembership.objects.count(),
+        "project_members": ProjectMembership.objects.count(),
+        "audit": LogEntry.objects.count(),
+    }
+
+
+def test_running_the_demo_twice_changes_nothing():
+    call_command("demo", verbosity=0)
+    first = snapshot()
+    call_command("demo", verbosity=0)
+    assert snapshot() == first
+
+
+def test_demo_accounts_are_as_the_readme_says(client):
+    call_command("demo", verbosity=0)
+    User = get_user_model()
+    assert User.objects.get(username="admin").is_superuser
+    operator = User.objects.get(username="operator")
+    assert set(ProjectMembership.objects.filter(user=operator).values_list("role", flat=True)) == {
+        Role.OPERATOR
+    }
+    assert ProjectMembership.objects.filter(user=operator).count() == Project.objects.count()
+    consultants = User.objects.filter(username__startswith="konsulent")
+    assert consultants.count() >= 3
+    for consultant in consultants:
+        assert PartnershipMembership.objects.filter(user=consultant).count() == 1
+        assert ProjectMembership.objects.filter(user=consultant).count() == 1
+    assert client.login(username="konsulent1", password="demo")
+
+
+def test_the_demo_region_holds_the_seeds_projects_and_three_systems():
+    call_command("demo", verbosity=0)
+    assert Partnership.objects.count() >= 3
+    names = set(Project.objects.values_list("name", flat=True))
+    assert any(name.startswith("SMUK") for name in names)
+    assert any("KOMPETENCEFORSYNINGmidt" in name for name in names)
+    assert "Smart Kompetens för Industrin" in names
+    assert Organisation.objects.get(name="AOF Midtjylland").operated_projects.exists()
+    for partnership in Partnership.objects.all():
+        systems = set(partnership.organisations.values_list("system", flat=True)) - {""}
+        assert systems == {"business", "employment", "education"}, partnership
