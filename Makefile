@@ -35,7 +35,8 @@ run: install
 	$(SAMSPIL) runserver 127.0.0.1:$(PORT)
 
 lint: install-test
-	$(BIN)/ruff check samspil tests
+	$(BIN)/ruff check samspil tests conftest.py
+	$(BIN)/ruff format --check samspil tests conftest.py
 
 check: install-test
 	$(SAMSPIL) check --fail-level WARNING

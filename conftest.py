@@ -32,7 +32,18 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture
-def world(db) -> World:
+def reference_data(db):
+    """Denmark's regions and municipalities; loaded by a migration, but a transactional test
+    (the browser tests) flushes the database, so put them back when they are gone."""
+    from samspil.core.data import municipalities
+    from samspil.core.models import Municipality, Region
+
+    if Municipality.objects.count() != len(municipalities.MUNICIPALITIES):
+        municipalities.load(Region, Municipality)
+
+
+@pytest.fixture
+def world(reference_data) -> World:
     organisation_a = f.OrganisationFactory(name="Jobcenter Silkeborg")
     organisation_b = f.OrganisationFactory(name="Jobcenter Randers")
     project_a = f.ProjectFactory(code="projekt-a", name="Projekt A")

@@ -56,13 +56,7 @@ def history_for(obj, limit: int = 50) -> list[Change]:
     for entry in entries[:limit]:
         change = Change(entry.timestamp, entry.actor, ACTION_LABELS.get(entry.action, ""))
         if entry.action == LogEntry.Action.UPDATE:
-            for name, values in entry.changes_display_dict.items():
-                if isinstance(values, (list, tuple)) and len(values) == 2:
-                    change.fields.append((name, _shown(values[0]), _shown(values[1])))
-                else:  # many-to-many: {"type": "m2m", "operation": ..., "objects": [...]}
-                    objects = ", ".join(str(o) for o in values.get("objects", []))
-                    sign = "+" if values.get("operation") == "add" else "−"
-                    change.fields.append((name, "", f"{sign} {objects}"))
+            change.fields = _changed_fields(entry, type(obj))
         history.append(change)
     return history
 
@@ -70,3 +64,21 @@ def history_for(obj, limit: int = 50) -> list[Change]:
 def _shown(value) -> str:
     """auditlog writes an empty value as "None"; on screen it is simply empty."""
     return "" if value in (None, "None") else str(value)
+
+
+def _changed_fields(entry, model) -> list[tuple[str, str, str]]:
+    """(field name on screen, old, new) for each field an update changed."""
+    shown = entry.changes_display_dict  # values formatted for display, keyed by verbose name
+    fields = []
+    for name, raw in entry.changes_dict.items():
+        try:
+            label = str(model._meta.get_field(name).verbose_name)
+        except Exception:  # a field that no longer exists
+            label = name
+        if isinstance(raw, dict) and raw.get("type") == "m2m":
+            sign = "+" if raw.get("operation") == "add" else "−"
+            fields.append((label, "", f"{sign} {', '.join(map(str, raw.get('objects', [])))}"))
+            continue
+        old, new = shown.get(label, raw if isinstance(raw, (list, tuple)) else ("", ""))
+        fields.append((label, _shown(old), _shown(new)))
+    return fields

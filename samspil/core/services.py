@@ -40,5 +40,6 @@ def delete_record(instance, *, actor) -> None:
             instance.delete()
     except ProtectedError as exc:
         raise ValidationError(
-            _("%(object)s cannot be deleted while other records refer to it.") % {"object": instance}
+            _("%(object)s cannot be deleted while other records refer to it.")
+            % {"object": instance}
         ) from exc

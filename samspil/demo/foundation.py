@@ -54,42 +54,66 @@ PROJECTS = [
     (
         "smuk",
         "SMUK – Sammen om Morgendagens Uddannelse og Kompetencer",
-        "AOF Midtjylland", Fund.ESF2014, date(2020, 6, 18), date(2022, 12, 31), "",
+        "AOF Midtjylland",
+        Fund.ESF2014,
+        date(2020, 6, 18),
+        date(2022, 12, 31),
+        "",
         "Fire klynger af SMV'er i Region Midtjylland med en modervirksomhed i hver: "
         "kompetenceløft til 1.400 medarbejdere, heraf 140 målrettet.",
     ),
     (
         "kfmidt-vaekst",
         "KOMPETENCEFORSYNINGmidt 2.0 – Vækstrettet kompetenceudvikling",
-        "Region Midtjylland", Fund.ESF2014, date(2018, 1, 1), date(2021, 3, 31), "",
+        "Region Midtjylland",
+        Fund.ESF2014,
+        date(2018, 1, 1),
+        date(2021, 3, 31),
+        "",
         "Kompetenceudvikling af vækstvirksomheders medarbejdere og ledere i de lokale "
         "koordinerende samarbejder (LKS).",
     ),
     (
         "kfmidt-erhvervsfaglige",
         "KOMPETENCEFORSYNINGmidt 2.0 – Erhvervsfaglige kompetencer",
-        "Region Midtjylland", Fund.ESF2014, date(2018, 1, 1), date(2022, 6, 30), "",
+        "Region Midtjylland",
+        Fund.ESF2014,
+        date(2018, 1, 1),
+        date(2022, 6, 30),
+        "",
         "Formel erhvervsfaglig uddannelse efter individuel uddannelsesaftale, i de lokale "
         "koordinerende samarbejder (LKS).",
     ),
     (
         "hovedstaden-netvaerk",
         "Fra ufaglært til faglært gennem virksomhedsnetværk (Region Hovedstaden)",
-        "NEXT Uddannelse København", Fund.ESF2014, date(2017, 9, 1), date(2020, 12, 31), "",
+        "NEXT Uddannelse København",
+        Fund.ESF2014,
+        date(2017, 9, 1),
+        date(2020, 12, 31),
+        "",
         "Virksomhedsnetværk, workshops og e-survey, kompetenceforsyningsplaner, RKV og "
         "uddannelsesplaner: 1.200 deltagere, heraf 900 beskæftigede og 300 ledige.",
     ),
     (
         "kompetencer-til-vaekst",
         "Kompetencer til vækst (Vækstforum)",
-        "Region Midtjylland", Fund.ESF2014, date(2017, 1, 1), date(2019, 12, 31), "",
+        "Region Midtjylland",
+        Fund.ESF2014,
+        date(2017, 1, 1),
+        date(2019, 12, 31),
+        "",
         "Sammentænkning af erhvervs-, beskæftigelses- og uddannelsespolitikken for "
         "virksomhedernes kompetenceforsyning.",
     ),
     (
         "smart-kompetens",
         "Smart Kompetens för Industrin",
-        "Region Östergötland", Fund.ESF2014, date(2018, 9, 1), date(2020, 8, 31), "2018/00082",
+        "Region Östergötland",
+        Fund.ESF2014,
+        date(2018, 9, 1),
+        date(2020, 8, 31),
+        "2018/00082",
         "Kompetensstärkning hos anställda inom industriföretag i Östra Mellansverige: "
         "58 företag och 4 649 deltagare.",
     ),
@@ -100,26 +124,51 @@ MIDT_PROJECTS = ["smuk", "kfmidt-vaekst", "kfmidt-erhvervsfaglige", "kompetencer
 # code, name, secretariat, member organisations, area (municipality codes)
 PARTNERSHIPS = [
     (
-        "lks-silkeborg", "LKS Silkeborg", "VEU-center Midt-Vest",
-        ["Erhverv Silkeborg", "Jobcenter Silkeborg", "Teknisk Skole Silkeborg",
-         "Handelsskolen Silkeborg Business College", "LO Silkeborg-Favrskov", "VEU-center Midt-Vest"],
+        "lks-silkeborg",
+        "LKS Silkeborg",
+        "VEU-center Midt-Vest",
+        [
+            "Erhverv Silkeborg",
+            "Jobcenter Silkeborg",
+            "Teknisk Skole Silkeborg",
+            "Handelsskolen Silkeborg Business College",
+            "LO Silkeborg-Favrskov",
+            "VEU-center Midt-Vest",
+        ],
         [740],
     ),
     (
-        "lks-herning-ikast-brande", "LKS Herning og Ikast-Brande", "VEU-center Midt-Vest",
-        ["Erhvervsrådet Herning & Ikast-Brande", "Jobcenter Herning", "Jobcenter Ikast-Brande",
-         "Herningsholm Erhvervsskole", "VEU-center Midt-Vest", "FH Midtjylland"],
+        "lks-herning-ikast-brande",
+        "LKS Herning og Ikast-Brande",
+        "VEU-center Midt-Vest",
+        [
+            "Erhvervsrådet Herning & Ikast-Brande",
+            "Jobcenter Herning",
+            "Jobcenter Ikast-Brande",
+            "Herningsholm Erhvervsskole",
+            "VEU-center Midt-Vest",
+            "FH Midtjylland",
+        ],
         [657, 756],
     ),
     (
-        "lks-randers", "LKS Randers", "VEU-center Østjylland",
+        "lks-randers",
+        "LKS Randers",
+        "VEU-center Østjylland",
         ["Erhverv Randers", "Jobcenter Randers", "Tradium", "VEU-center Østjylland"],
         [730],
     ),
     (
-        "lks-horsens", "LKS Horsens", "VEU-center Østjylland",
-        ["Horsens Erhverv", "Jobcenter Horsens", "Learnmark Horsens", "VEU-center Østjylland",
-         "Erhvervshus Midtjylland"],
+        "lks-horsens",
+        "LKS Horsens",
+        "VEU-center Østjylland",
+        [
+            "Horsens Erhverv",
+            "Jobcenter Horsens",
+            "Learnmark Horsens",
+            "VEU-center Østjylland",
+            "Erhvervshus Midtjylland",
+        ],
         [615],
     ),
 ]
@@ -129,10 +178,22 @@ PARTNERSHIPS = [
 CONSULTANTS = [
     ("konsulent1", "Mette", "Kjær", "Jobcenter Silkeborg", "lks-silkeborg", "kfmidt-vaekst"),
     ("konsulent2", "Anders", "Holm", "Teknisk Skole Silkeborg", "lks-silkeborg", "smuk"),
-    ("konsulent3", "Louise", "Bach", "Erhvervsrådet Herning & Ikast-Brande",
-     "lks-herning-ikast-brande", "kfmidt-vaekst"),
-    ("konsulent4", "Jens", "Mortensen", "Jobcenter Herning", "lks-herning-ikast-brande",
-     "kfmidt-erhvervsfaglige"),
+    (
+        "konsulent3",
+        "Louise",
+        "Bach",
+        "Erhvervsrådet Herning & Ikast-Brande",
+        "lks-herning-ikast-brande",
+        "kfmidt-vaekst",
+    ),
+    (
+        "konsulent4",
+        "Jens",
+        "Mortensen",
+        "Jobcenter Herning",
+        "lks-herning-ikast-brande",
+        "kfmidt-erhvervsfaglige",
+    ),
     ("konsulent5", "Sara", "Nielsen", "Tradium", "lks-randers", "kfmidt-erhvervsfaglige"),
     ("konsulent6", "Peter", "Lund", "Jobcenter Randers", "lks-randers", "smuk"),
     ("konsulent7", "Camilla", "Dahl", "Learnmark Horsens", "lks-horsens", "kfmidt-erhvervsfaglige"),
@@ -166,9 +227,7 @@ def _user(username, first_name, last_name, **extra):
 
 
 def build() -> dict:
-    counts = dict.fromkeys(
-        ["organisations", "projects", "partnerships", "users", "memberships"], 0
-    )
+    counts = dict.fromkeys(["organisations", "projects", "partnerships", "users", "memberships"], 0)
     municipalities = {m.code: m for m in Municipality.objects.all()}
 
     organisations = {}
@@ -222,27 +281,52 @@ def build() -> dict:
 
     operator, created = _user("operator", "Karen", "Andersen")
     counts["users"] += created
-    member(OrganisationMembership, "organisation", organisations["AOF Midtjylland"], operator, Role.OPERATOR)
+    member(
+        OrganisationMembership,
+        "organisation",
+        organisations["AOF Midtjylland"],
+        operator,
+        Role.OPERATOR,
+    )
     for project in projects.values():
         member(ProjectMembership, "project", project, operator, Role.OPERATOR)
 
     for username, first, last, organisation, partnership, project in CONSULTANTS:
         user, created = _user(username, first, last)
         counts["users"] += created
-        member(OrganisationMembership, "organisation", organisations[organisation], user, Role.CONSULTANT)
-        member(PartnershipMembership, "partnership", partnerships[partnership], user, Role.CONSULTANT)
+        member(
+            OrganisationMembership,
+            "organisation",
+            organisations[organisation],
+            user,
+            Role.CONSULTANT,
+        )
+        member(
+            PartnershipMembership, "partnership", partnerships[partnership], user, Role.CONSULTANT
+        )
         member(ProjectMembership, "project", projects[project], user, Role.CONSULTANT)
 
     for username, first, last, organisation, partnership in COORDINATORS:
         user, created = _user(username, first, last)
         counts["users"] += created
-        member(OrganisationMembership, "organisation", organisations[organisation], user, Role.COORDINATOR)
-        member(PartnershipMembership, "partnership", partnerships[partnership], user, Role.COORDINATOR)
+        member(
+            OrganisationMembership,
+            "organisation",
+            organisations[organisation],
+            user,
+            Role.COORDINATOR,
+        )
+        member(
+            PartnershipMembership, "partnership", partnerships[partnership], user, Role.COORDINATOR
+        )
 
     evaluator, created = _user("evaluator", "Jonas", "Bredgaard")
     counts["users"] += created
     member(
-        OrganisationMembership, "organisation", organisations["CARMA, Aalborg Universitet"],
-        evaluator, Role.EVALUATOR,
+        OrganisationMembership,
+        "organisation",
+        organisations["CARMA, Aalborg Universitet"],
+        evaluator,
+        Role.EVALUATOR,
     )
     return counts

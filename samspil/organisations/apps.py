@@ -11,7 +11,6 @@ class OrganisationsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from samspil.core.audit import AUDIT_EXCLUDED
-
         from samspil.organisations.models import Organisation, OrganisationMembership
 
         auditlog.register(Organisation, exclude_fields=AUDIT_EXCLUDED)

@@ -22,5 +22,7 @@ class OrganisationFilterSet(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(
-            Q(name__icontains=value) | Q(email__icontains=value) | Q(municipality__name__icontains=value)
+            Q(name__icontains=value)
+            | Q(email__icontains=value)
+            | Q(municipality__name__icontains=value)
         )

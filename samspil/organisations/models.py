@@ -88,7 +88,9 @@ class Organisation(TimeStampedModel):
         if expected and self.system and self.system != expected:
             raise ValidationError(
                 {
-                    "system": _("An organisation of kind “%(kind)s” belongs to the %(system)s system.")
+                    "system": _(
+                        "An organisation of kind “%(kind)s” belongs to the %(system)s system."
+                    )
                     % {"kind": self.get_kind_display(), "system": System(expected).label.lower()}
                 }
             )

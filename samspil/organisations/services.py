@@ -44,7 +44,10 @@ def add_member(*, actor, target, user, role: str):
     model, field = membership_model_for(target)
     if model.objects.filter(user=user, **{field: target}).exists():
         raise ValidationError(
-            {"user": _("%(user)s is already a member of %(target)s.") % {"user": user, "target": target}}
+            {
+                "user": _("%(user)s is already a member of %(target)s.")
+                % {"user": user, "target": target}
+            }
         )
     return save_record(model(user=user, role=role, **{field: target}), actor=actor)
 

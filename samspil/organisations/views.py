@@ -82,5 +82,3 @@ class OrganisationUpdateView(ScopedUpdateView):
 
     def get_success_url(self):
         return reverse("organisations:detail", args=[self.object.pk])
-
-

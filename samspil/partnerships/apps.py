@@ -11,7 +11,6 @@ class PartnershipsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from samspil.core.audit import AUDIT_EXCLUDED
-
         from samspil.partnerships.models import Partnership, PartnershipMembership
 
         auditlog.register(

@@ -24,7 +24,10 @@ class Partnership(TimeStampedModel):
         verbose_name=_("secretariat"),
     )
     organisations = models.ManyToManyField(
-        Organisation, blank=True, related_name="partnerships", verbose_name=_("member organisations")
+        Organisation,
+        blank=True,
+        related_name="partnerships",
+        verbose_name=_("member organisations"),
     )
     municipalities = models.ManyToManyField(
         Municipality, blank=True, related_name="partnerships", verbose_name=_("area")
@@ -54,7 +57,10 @@ class PartnershipMembership(Membership):
     """A user takes part in a partnership: as its coordinator, a consultant, or an evaluator."""
 
     partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("partnership")
+        Partnership,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("partnership"),
     )
 
     class Meta:

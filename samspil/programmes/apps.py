@@ -11,7 +11,6 @@ class ProgrammesConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from samspil.core.audit import AUDIT_EXCLUDED
-
         from samspil.programmes.models import Project, ProjectMembership
 
         auditlog.register(Project, exclude_fields=AUDIT_EXCLUDED)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
@@ -76,7 +76,9 @@ def test_sign_in_switch_language_and_every_page_is_accessible(page, live_server,
     expect(page.locator("h1")).to_contain_text("Velkommen")
 
 
-def test_a_consultant_sees_their_partnership_and_project_on_a_danish_page(page, live_server, world, axe):
+def test_a_consultant_sees_their_partnership_and_project_on_a_danish_page(
+    page, live_server, world, axe
+):
     sign_in(page, live_server.url, "member")
     expect(page).to_have_url(re.compile(r"/$"))
     main = page.locator("main")
@@ -90,6 +92,8 @@ def test_a_consultant_sees_their_partnership_and_project_on_a_danish_page(page, 
 
 def test_the_accessibility_check_catches_a_violation(page, axe):
     # Guards the guard: a page with an unlabeled field and an image without text must fail.
-    page.set_content('<html lang="da"><body><main><img src="x.png"><input type="text"></main></body></html>')
+    page.set_content(
+        '<html lang="da"><body><main><img src="x.png"><input type="text"></main></body></html>'
+    )
     with pytest.raises(AssertionError, match="image-alt|label"):
         axe(page)

@@ -4,17 +4,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from samspil.core.data.municipalities import MUNICIPALITIES, REGIONS
+    from samspil.core.data import municipalities
 
-    Region = apps.get_model("core", "Region")
-    Municipality = apps.get_model("core", "Municipality")
-    regions = {}
-    for code, name in REGIONS.items():
-        regions[code], _ = Region.objects.update_or_create(code=code, defaults={"name": name})
-    for code, name, region_code in MUNICIPALITIES:
-        Municipality.objects.update_or_create(
-            code=code, defaults={"name": name, "region": regions[region_code]}
-        )
+    municipalities.load(apps.get_model("core", "Region"), apps.get_model("core", "Municipality"))
 
 
 class Migration(migrations.Migration):

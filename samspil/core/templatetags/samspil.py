@@ -3,7 +3,8 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.urls import reverse
-from django.utils.translation import get_language, gettext as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -23,7 +24,11 @@ def main_menu(context):
     home = reverse("home")
     return {
         "items": [
-            {"label": label, "url": url, "current": path == url or (url != home and path.startswith(url))}
+            {
+                "label": label,
+                "url": url,
+                "current": path == url or (url != home and path.startswith(url)),
+            }
             for label, url in items
         ]
     }

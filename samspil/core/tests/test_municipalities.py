@@ -20,8 +20,14 @@ def test_denmarks_98_municipalities_in_5_regions_are_there():
 
 @pytest.mark.parametrize(
     "code, name, region",
-    [(101, "København", 1084), (751, "Aarhus", 1082), (851, "Aalborg", 1081), (461, "Odense", 1083),
-     (265, "Roskilde", 1085), (400, "Bornholm", 1084)],
+    [
+        (101, "København", 1084),
+        (751, "Aarhus", 1082),
+        (851, "Aalborg", 1081),
+        (461, "Odense", 1083),
+        (265, "Roskilde", 1085),
+        (400, "Bornholm", 1084),
+    ],
 )
 def test_official_codes(code, name, region):
     municipality = Municipality.objects.select_related("region").get(code=code)

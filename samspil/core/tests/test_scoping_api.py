@@ -27,18 +27,32 @@ def test_the_api_refuses_anonymous_callers(client, world, path):
 
 @pytest.mark.parametrize(
     "persona, expected",
-    [("member", 200), ("coordinator", 200), ("operator", 200), ("superuser", 200),
-     ("other_member", 404), ("outsider", 404)],
+    [
+        ("member", 200),
+        ("coordinator", 200),
+        ("operator", 200),
+        ("superuser", 200),
+        ("other_member", 404),
+        ("outsider", 404),
+    ],
 )
 def test_partnership_detail(api_for, world, persona, expected):
-    response = api_for(getattr(world, persona)).get(f"/api/v1/partnerships/{world.partnership_a.pk}/")
+    response = api_for(getattr(world, persona)).get(
+        f"/api/v1/partnerships/{world.partnership_a.pk}/"
+    )
     assert response.status_code == expected
 
 
 @pytest.mark.parametrize(
     "persona, expected",
-    [("member", 200), ("operator", 200), ("superuser", 200),
-     ("coordinator", 404), ("other_member", 404), ("outsider", 404)],
+    [
+        ("member", 200),
+        ("operator", 200),
+        ("superuser", 200),
+        ("coordinator", 404),
+        ("other_member", 404),
+        ("outsider", 404),
+    ],
 )
 def test_project_detail(api_for, world, persona, expected):
     response = api_for(getattr(world, persona)).get(f"/api/v1/projects/{world.project_a.pk}/")
@@ -47,8 +61,13 @@ def test_project_detail(api_for, world, persona, expected):
 
 @pytest.mark.parametrize(
     "persona, expected",
-    [("member", {"LKS A"}), ("other_member", {"LKS B"}), ("outsider", set()),
-     ("operator", {"LKS A"}), ("superuser", {"LKS A", "LKS B"})],
+    [
+        ("member", {"LKS A"}),
+        ("other_member", {"LKS B"}),
+        ("outsider", set()),
+        ("operator", {"LKS A"}),
+        ("superuser", {"LKS A", "LKS B"}),
+    ],
 )
 def test_partnership_list(api_for, world, persona, expected):
     results = api_for(getattr(world, persona)).get("/api/v1/partnerships/").json()["results"]
@@ -84,11 +103,14 @@ def test_creating_organisations(api_for, world, persona, expected):
 
 
 @pytest.mark.parametrize(
-    "persona, expected", [("member", 200), ("operator", 200), ("other_member", 403), ("outsider", 403)]
+    "persona, expected",
+    [("member", 200), ("operator", 200), ("other_member", 403), ("outsider", 403)],
 )
 def test_changing_an_organisation(api_for, world, persona, expected):
     response = api_for(getattr(world, persona)).patch(
-        f"/api/v1/organisations/{world.organisation_a.pk}/", {"phone": "+45 89 70 10 00"}, format="json"
+        f"/api/v1/organisations/{world.organisation_a.pk}/",
+        {"phone": "+45 89 70 10 00"},
+        format="json",
     )
     assert response.status_code == expected
     world.organisation_a.refresh_from_db()
@@ -97,7 +119,13 @@ def test_changing_an_organisation(api_for, world, persona, expected):
 
 @pytest.mark.parametrize(
     "persona, expected",
-    [("coordinator", 201), ("operator", 201), ("superuser", 201), ("member", 403), ("other_member", 400)],
+    [
+        ("coordinator", 201),
+        ("operator", 201),
+        ("superuser", 201),
+        ("member", 403),
+        ("other_member", 400),
+    ],
 )
 def test_adding_a_member_to_a_partnership(api_for, world, persona, expected):
     newcomer = world.outsider
@@ -127,8 +155,18 @@ def test_adding_a_member_to_a_project(api_for, world, persona, expected):
 
 def test_operators_keep_the_staff_directory(api_for, world):
     body = {"user": "outsider", "organisation": world.organisation_b.pk, "role": "consultant"}
-    assert api_for(world.member).post("/api/v1/organisation-memberships/", body, format="json").status_code == 403
-    assert api_for(world.operator).post("/api/v1/organisation-memberships/", body, format="json").status_code == 201
+    assert (
+        api_for(world.member)
+        .post("/api/v1/organisation-memberships/", body, format="json")
+        .status_code
+        == 403
+    )
+    assert (
+        api_for(world.operator)
+        .post("/api/v1/organisation-memberships/", body, format="json")
+        .status_code
+        == 201
+    )
     membership = OrganisationMembership.objects.get(user=world.outsider)
     response = api_for(world.member).patch(
         f"/api/v1/organisation-memberships/{membership.pk}/", {"role": "operator"}, format="json"

@@ -14,7 +14,13 @@ def url(name, obj=None):
 
 @pytest.mark.parametrize(
     "page",
-    ["home", "organisations:list", "partnerships:list", "programmes:project-list", "organisations:create"],
+    [
+        "home",
+        "organisations:list",
+        "partnerships:list",
+        "programmes:project-list",
+        "organisations:create",
+    ],
 )
 def test_anonymous_visitors_are_sent_to_sign_in(client, world, page):
     response = client.get(url(page))
@@ -52,7 +58,9 @@ def test_editing_an_organisation(client_for, world, persona, expected):
     "persona, expected", [("operator", 200), ("superuser", 200), ("member", 403), ("outsider", 403)]
 )
 def test_creating_an_organisation(client_for, world, persona, expected):
-    assert client_for(getattr(world, persona)).get(url("organisations:create")).status_code == expected
+    assert (
+        client_for(getattr(world, persona)).get(url("organisations:create")).status_code == expected
+    )
 
 
 @pytest.mark.parametrize(
@@ -67,7 +75,9 @@ def test_creating_an_organisation(client_for, world, persona, expected):
     ],
 )
 def test_partnership_page(client_for, world, persona, expected):
-    response = client_for(getattr(world, persona)).get(url("partnerships:detail", world.partnership_a))
+    response = client_for(getattr(world, persona)).get(
+        url("partnerships:detail", world.partnership_a)
+    )
     assert response.status_code == expected
 
 
@@ -83,7 +93,9 @@ def test_partnership_page(client_for, world, persona, expected):
     ],
 )
 def test_project_page(client_for, world, persona, expected):
-    response = client_for(getattr(world, persona)).get(url("programmes:project-detail", world.project_a))
+    response = client_for(getattr(world, persona)).get(
+        url("programmes:project-detail", world.project_a)
+    )
     assert response.status_code == expected
 
 

@@ -6,6 +6,12 @@ import sys
 
 import pytest
 
+LOAD_SETTINGS = (
+    "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'samspil.settings'); "
+    "django.setup(); from django.conf import settings; "
+    "print(settings.DATABASES['default']['ENGINE'])"
+)
+
 
 def start(tmp_path, **env):
     """Load samspil's settings in a fresh interpreter, as a server would on start."""
@@ -16,7 +22,11 @@ def start(tmp_path, **env):
     }
     environment.update({"SAMSPIL_VAR_DIR": str(tmp_path / "var"), **env})
     return subprocess.run(
-        [sys.executable, "-c", "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'samspil.settings'); django.setup(); from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"],
+        [
+            sys.executable,
+            "-c",
+            LOAD_SETTINGS,
+        ],
         env=environment,
         capture_output=True,
         text=True,
@@ -87,7 +97,10 @@ def test_production_starts_with_a_secret_from_a_file(tmp_path):
         ({"DEBUG": "maybe"}, "DEBUG='maybe' is not a boolean"),
         ({"SAMSPIL_MODE": "staging"}, "SAMSPIL_MODE='staging' must be one of"),
         ({"EMAIL_PORT": "smtp"}, "EMAIL_PORT='smtp' is not a whole number"),
-        ({"SECRET_KEY_FILE": "/nonexistent/secret"}, "SECRET_KEY_FILE='/nonexistent/secret' cannot be read"),
+        (
+            {"SECRET_KEY_FILE": "/nonexistent/secret"},
+            "SECRET_KEY_FILE='/nonexistent/secret' cannot be read",
+        ),
     ],
 )
 def test_values_that_cannot_be_understood_are_named(tmp_path, env, words):

@@ -14,13 +14,24 @@ class OrganisationSerializer(serializers.ModelSerializer):
         required=False,
         help_text="The municipality's official three-digit code, e.g. 751 for Aarhus.",
     )
-    municipality_name = serializers.CharField(source="municipality.name", read_only=True, default=None)
+    municipality_name = serializers.CharField(
+        source="municipality.name", read_only=True, default=None
+    )
 
     class Meta:
         model = Organisation
         fields = [
-            "id", "name", "kind", "system", "municipality", "municipality_name",
-            "email", "phone", "website", "created_at", "updated_at",
+            "id",
+            "name",
+            "kind",
+            "system",
+            "municipality",
+            "municipality_name",
+            "email",
+            "phone",
+            "website",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
 

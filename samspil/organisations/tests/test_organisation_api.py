@@ -68,7 +68,11 @@ def test_an_organisation_in_use_cannot_be_deleted_even_by_a_superuser(api_for, w
 
 def test_the_openapi_schema_describes_the_endpoints(client):
     schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
-    for path in ["/api/v1/organisations/", "/api/v1/partnerships/{id}/", "/api/v1/project-memberships/"]:
+    for path in [
+        "/api/v1/organisations/",
+        "/api/v1/partnerships/{id}/",
+        "/api/v1/project-memberships/",
+    ]:
         assert path in schema["paths"]
     docs = client.get("/api/docs/").content.decode()
     assert "swagger-ui" in docs and "cdn" not in docs.lower()

@@ -13,8 +13,13 @@ def test_an_operator_creates_an_organisation_and_sees_who_did_it(client_for, wor
     client = client_for(world.operator)
     response = client.post(
         reverse("organisations:create"),
-        {"name": "Erhverv Viborg", "kind": "business_promotion", "system": "",
-         "municipality": Municipality.objects.get(code=791).pk, "website": "erhvervviborg.dk"},
+        {
+            "name": "Erhverv Viborg",
+            "kind": "business_promotion",
+            "system": "",
+            "municipality": Municipality.objects.get(code=791).pk,
+            "website": "erhvervviborg.dk",
+        },
     )
     organisation = Organisation.objects.get(name="Erhverv Viborg")
     assert response["Location"] == organisation.get_absolute_url()
@@ -56,8 +61,13 @@ def test_an_edit_is_recorded_in_the_history_with_old_and_new_value(client_for, w
     organisation = world.organisation_a
     response = client.post(
         reverse("organisations:update", args=[organisation.pk]),
-        {"name": organisation.name, "kind": organisation.kind, "system": organisation.system,
-         "municipality": organisation.municipality_id, "phone": "87 22 00 00"},
+        {
+            "name": organisation.name,
+            "kind": organisation.kind,
+            "system": organisation.system,
+            "municipality": organisation.municipality_id,
+            "phone": "87 22 00 00",
+        },
     )
     assert response.status_code == 302
     page = client.get(organisation.get_absolute_url()).content.decode()

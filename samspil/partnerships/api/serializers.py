@@ -10,8 +10,14 @@ class PartnershipSerializer(serializers.ModelSerializer):
     class Meta:
         model = Partnership
         fields = [
-            "id", "code", "name", "description", "secretariat", "organisations",
-            "municipalities", "projects",
+            "id",
+            "code",
+            "name",
+            "description",
+            "secretariat",
+            "organisations",
+            "municipalities",
+            "projects",
         ]
         read_only_fields = fields
 

@@ -8,8 +8,15 @@ class ProjectSerializer(serializers.ModelSerializer):
     class Meta:
         model = Project
         fields = [
-            "id", "code", "name", "journal_number", "fund", "operator", "start_date",
-            "end_date", "description",
+            "id",
+            "code",
+            "name",
+            "journal_number",
+            "fund",
+            "operator",
+            "start_date",
+            "end_date",
+            "description",
         ]
         read_only_fields = fields
 
