@@ -112,3 +112,10 @@ def api_for():
         return api
 
     return authenticate
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return f"samspil database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}"

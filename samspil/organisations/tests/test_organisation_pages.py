@@ -125,3 +125,13 @@ def test_pages_cost_the_same_number_of_queries_at_two_sizes(client_for, world):
         reverse("programmes:project-detail", args=[world.project_a.pk]),
     ]:
         assert_constant_queries(client, url, grow)
+
+
+def test_the_list_says_how_many_organisations_match(client_for, world):
+    f.OrganisationFactory(name="Tradium", kind="education", system="education")
+    client = client_for(world.member)
+    page = client.get(reverse("organisations:list")).content.decode()
+    total = Organisation.objects.count()
+    assert f"{total} organisationer" in page
+    page = client.get(reverse("organisations:list"), {"q": "tradium"}).content.decode()
+    assert ">1 organisation<" in page
