@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "samspil.organisations",
     "samspil.partnerships",
     "samspil.programmes",
+    "samspil.companies",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +158,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be true.")
+# The address people reach samspil at, for links in e-mails.
+SAMSPIL_BASE_URL = env_str("SAMSPIL_BASE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "samspil <noreply@samspil.local>")
 
 if PRODUCTION:
@@ -193,6 +196,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+
+# The country whose registers the installation uses: "dk" (CVR, CPR) or "se" (organisationsnummer,
+# personnummer).
+SAMSPIL_COUNTRY = env_choice("SAMSPIL_COUNTRY", "dk", ("dk", "se"))
+# Coordination guard: how far back other actors' contacts are shown when a contact is planned,
+# and how many uncoordinated outreach contacts a company may get per quarter before a reason is
+# asked for.
+SAMSPIL_COORDINATION_WINDOW_DAYS = env_int("SAMSPIL_COORDINATION_WINDOW_DAYS", 90)
+SAMSPIL_CONTACT_BUDGET_PER_QUARTER = env_int("SAMSPIL_CONTACT_BUDGET_PER_QUARTER", 2)
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_STORE_JSON_CHANGES = True

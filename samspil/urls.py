@@ -21,6 +21,7 @@ urlpatterns = [
     path("sprog/<str:code>/", switch_language, name="set_language"),
     path("organisationer/", include("samspil.organisations.urls")),
     path("partnerskaber/", include("samspil.partnerships.urls")),
+    path("virksomheder/", include("samspil.companies.urls")),
     path("", include("samspil.programmes.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("samspil.api_urls", namespace="v1")),

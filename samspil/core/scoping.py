@@ -15,7 +15,9 @@ from django.db.models import Model, Q, QuerySet
 VIEW = "view"
 CHANGE = "change"
 DELETE = "delete"
-ACTIONS = (VIEW, CHANGE, DELETE)
+# For records whose existence is shared but whose content is not (a contact's notes).
+DETAILS = "details"
+ACTIONS = (VIEW, CHANGE, DELETE, DETAILS)
 
 Rule = Callable[[object, str], Q]
 _RULES: dict[type[Model], Rule] = {}
@@ -72,6 +74,17 @@ from samspil.organisations.models import (  # noqa: E402
 )
 from samspil.partnerships.models import Partnership, PartnershipMembership  # noqa: E402
 from samspil.programmes.models import Project, ProjectMembership  # noqa: E402
+
+PRACTITIONER_ROLES = [Role.OPERATOR, Role.CONSULTANT, Role.COORDINATOR]
+
+
+def is_practitioner(user) -> bool:
+    """Someone who works with companies (not only reads): operators, consultants, coordinators."""
+    return (
+        OrganisationMembership.objects.filter(user=user, role__in=PRACTITIONER_ROLES).exists()
+        or PartnershipMembership.objects.filter(user=user, role__in=PRACTITIONER_ROLES).exists()
+        or ProjectMembership.objects.filter(user=user, role__in=PRACTITIONER_ROLES).exists()
+    )
 
 
 def is_operator(user) -> bool:
@@ -147,3 +160,55 @@ def projects(user, action: str) -> Q:
 def project_memberships(user, action: str) -> Q:
     visible = restrict(Project.objects.all(), user, action).values("pk")
     return Q(project__in=visible)
+
+
+# Companies ----------------------------------------------------------------------------------
+
+from samspil.companies.models import Cluster, Company, Contact, ContactPerson  # noqa: E402
+
+
+def _shared_register(user, action: str) -> Q:
+    # The company register is the one shared picture: every signed-in user sees it, those who
+    # work with companies keep it up to date, and nothing in it is deleted by hand.
+    if action == VIEW:
+        return Q()
+    if action == DELETE:
+        return NOTHING
+    return Q() if is_practitioner(user) else NOTHING
+
+
+rule(Company, can_create=is_practitioner)(_shared_register)
+rule(ContactPerson, can_create=is_practitioner)(_shared_register)
+rule(Cluster, can_create=is_practitioner)(_shared_register)
+
+
+def _organisations_of(user):
+    return OrganisationMembership.objects.filter(user=user).values("organisation")
+
+
+@rule(Contact, can_create=is_practitioner)
+def contacts(user, action: str) -> Q:
+    # The timeline (date, organisation, kind, project, consultant) is shared by all; what was
+    # said (purpose, notes, next step, outcome) stays within the partnership or project it was
+    # made in, and with the organisations and people who took part.
+    if action == VIEW:
+        return Q()
+    took_part = Q(created_by=user) | Q(
+        pk__in=Contact.consultants.through.objects.filter(user=user).values("contact")
+    )
+    if action == DETAILS:
+        return (
+            took_part
+            | Q(partnership__in=_partnerships_of(user))
+            | Q(project__in=_projects_of(user))
+            | Q(
+                pk__in=Contact.organisations.through.objects.filter(
+                    organisation__in=_organisations_of(user)
+                ).values("contact")
+            )
+        )
+    return (
+        took_part
+        | Q(partnership__in=_partnerships_of(user, roles=[Role.COORDINATOR]))
+        | Q(project__in=_projects_of(user, roles=[Role.OPERATOR]))
+    )

@@ -7,9 +7,9 @@ so running the command again changes nothing. Later parts of samspil add steps h
 from django.db import transaction
 
 from samspil.core.audit import acting_as
-from samspil.demo import foundation
+from samspil.demo import companies, foundation
 
-STEPS = [foundation.build]
+STEPS = [foundation.build, companies.build]
 
 
 def build(stdout=None) -> dict:

@@ -2,7 +2,9 @@
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
+from samspil.companies.models import SizeBand
 from samspil.core.models import Municipality
 from samspil.organisations.models import (
     Organisation,
@@ -81,3 +83,44 @@ class ProjectMembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     project = factory.SubFactory(ProjectFactory)
     role = Role.CONSULTANT
+
+
+def valid_cvr(n: int) -> str:
+    from samspil.demo.companies import cvr_with_check_digit
+
+    base = 2000000 + n * 7
+    while (cvr := cvr_with_check_digit(base)) is None:
+        base += 1
+    return cvr
+
+
+class CompanyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "companies.Company"
+
+    cvr = factory.Sequence(valid_cvr)
+    name = factory.Sequence(lambda n: f"Virksomhed {n} ApS")
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(code=740))
+    employees = 25
+    size_band = factory.LazyAttribute(lambda o: SizeBand.for_employees(o.employees) or "")
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "companies.Contact"
+        skip_postgeneration_save = True
+
+    company = factory.SubFactory(CompanyFactory)
+    kind = "visit"
+    status = "done"
+    date = factory.LazyFunction(timezone.localdate)
+
+    @factory.post_generation
+    def organisations(self, create, extracted, **kwargs):
+        if create:
+            self.organisations.set(extracted or [OrganisationFactory()])
+
+    @factory.post_generation
+    def consultants(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.consultants.set(extracted)

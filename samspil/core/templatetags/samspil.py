@@ -17,6 +17,9 @@ def main_menu(context):
     path = context["request"].path
     items = [
         (_("Start"), reverse("home")),
+        (_("Companies"), reverse("companies:list")),
+        (_("Clusters"), reverse("companies:cluster-list")),
+        (_("Coordination"), reverse("companies:coordination")),
         (_("Organisations"), reverse("organisations:list")),
         (_("Partnerships"), reverse("partnerships:list")),
         (_("Projects"), reverse("programmes:project-list")),
@@ -83,3 +86,8 @@ def dkfds_widget(bound_field):
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_checkbox_list(bound_field) -> bool:
+    return type(bound_field.field.widget).__name__ in ("CheckboxSelectMultiple", "RadioSelect")

@@ -1,0 +1,1 @@
+"""Pages of the company register: companies, contact persons, clusters, contacts, coordination."""

@@ -1,0 +1,43 @@
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+
+from samspil.companies.imports import CompanyImporter
+from samspil.core import scoping
+from samspil.core.imports import ImportFileError, read_table
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("File (CSV or XLSX)"))
+    dry_run = forms.BooleanField(
+        label=_("Only check the file; save nothing"), required=False, initial=True
+    )
+
+
+class CompanyImportView(generic.FormView):
+    """Operators import the company register; a bad file is refused whole, row by row."""
+
+    form_class = ImportForm
+    template_name = "companies/company_import.html"
+    max_bytes = 20 * 1024 * 1024
+
+    def dispatch(self, request, *args, **kwargs):
+        if not scoping.is_operator(request.user) and not request.user.is_superuser:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        if upload.size > self.max_bytes:
+            form.add_error("file", _("The file is larger than 20 MB."))
+            return self.form_invalid(form)
+        try:
+            rows = read_table(upload.read(), upload.name)
+            result = CompanyImporter(actor=self.request.user).run(
+                rows, dry_run=form.cleaned_data["dry_run"]
+            )
+        except ImportFileError as exc:
+            form.add_error("file", str(exc))
+            return self.form_invalid(form)
+        return self.render_to_response(self.get_context_data(form=form, result=result))

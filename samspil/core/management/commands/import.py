@@ -1,0 +1,51 @@
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.module_loading import import_string
+from tqdm import tqdm
+
+from samspil.core.imports import ImportFileError, read_table
+
+# What can be imported, and the importer that knows its columns and rules.
+IMPORTERS = {
+    "companies": "samspil.companies.imports.CompanyImporter",
+}
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a CSV or XLSX file, all or nothing: `samspil import companies FILE [--dry-run]`. "
+        "Any bad row means nothing is saved; each bad row and field is named. "
+        "Re-importing updates the same records."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind", choices=sorted(IMPORTERS), help="what the file holds")
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--dry-run", action="store_true", help="check the file, save nothing")
+
+    def handle(self, *args, kind, file, dry_run, **options):
+        if not file.is_file():
+            raise CommandError(f"{file}: no such file")
+        try:
+            rows = read_table(file.read_bytes(), file.name)
+            importer = import_string(IMPORTERS[kind])()
+            show_progress = options["verbosity"] > 0 and len(rows) >= 200
+            with tqdm(
+                total=len(rows), unit="rows", disable=not show_progress, file=sys.stderr
+            ) as bar:
+                result = importer.run(rows, dry_run=dry_run, progress=bar)
+        except ImportFileError as exc:
+            raise CommandError(f"{file}: {exc}") from exc
+        if result.errors:
+            for error in result.errors:
+                self.stderr.write(str(error))
+            raise CommandError(f"{file}: {len(result.errors)} errors; nothing was saved.")
+        verb = "would be" if dry_run else "were"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{result.created} {kind} {verb} created, {result.updated} updated, "
+                f"{result.unchanged} unchanged."
+            )
+        )
