@@ -6,6 +6,8 @@ Columns (header names, any order; see docs/import-companies.md): ``cvr`` (requir
 (micro/small/medium/large), ``growth_company`` (ja/nej), ``notes``.
 """
 
+import contextlib
+
 from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
@@ -49,10 +51,8 @@ class CompanyImporter(Importer):
     def prepare(self, rows) -> None:
         cvrs = []
         for row in rows:
-            try:
+            with contextlib.suppress(ValidationError):
                 cvrs.append(normalise_cvr(row.get("cvr", "")))
-            except ValidationError:
-                pass
         self.existing = Company.objects.in_bulk(cvrs, field_name="cvr")
         self.municipalities = {}
         for municipality in Municipality.objects.all():

@@ -53,7 +53,7 @@ class ImportFileError(Exception):
 
 
 def read_table(data: bytes, filename: str) -> list[dict[str, str]]:
-    """Rows as dicts keyed by lower-cased header; CSV (`;` or `,`, UTF-8 or Windows-1252) or XLSX."""
+    """Rows as dicts keyed by lower-cased header: CSV (`;` or `,`; UTF-8 or cp1252) or XLSX."""
     suffix = Path(filename).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         try:

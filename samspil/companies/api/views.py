@@ -14,7 +14,7 @@ from samspil.core.api import ScopedModelViewSet
 
 
 class CompanyViewSet(ScopedModelViewSet):
-    """The company register: every signed-in user reads it; those who work with companies keep it."""
+    """The company register: every signed-in user reads it; practitioners keep it."""
 
     queryset = (
         Company.objects.with_last_contact()
