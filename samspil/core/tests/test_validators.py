@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from samspil.core.validators import (
     normalise_cvr,
@@ -9,6 +10,13 @@ from samspil.core.validators import (
     normalise_orgnr,
     normalise_p_number,
 )
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    # The messages are checked in English here; the pages' tests check the Danish ones.
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize(
