@@ -65,8 +65,10 @@ class CompanyImporter(Importer):
         try:
             cvr = normalise_cvr(row.get("cvr", ""))
         except ValidationError as exc:
-            return None, {"cvr": exc.messages}
-        company = self.existing.get(cvr) or Company(cvr=cvr)
+            # Go on with a stand-in, so every other mistake in the row is named too.
+            errors["cvr"] = exc.messages
+            cvr = None
+        company = (self.existing.get(cvr) if cvr else None) or Company(cvr=cvr or "00000000")
         before = model_to_dict(company) if company.pk else None
         for column in TEXT_COLUMNS:
             if column in row:
@@ -97,7 +99,7 @@ class CompanyImporter(Importer):
                 errors["growth_company"] = [_("Write ja or nej.")]
             company.growth_company = value in TRUE
         try:
-            company.full_clean(validate_unique=False)
+            company.full_clean(validate_unique=False, exclude=["cvr"] if "cvr" in errors else None)
         except ValidationError as exc:
             for column, messages in validation_errors(exc).items():
                 errors.setdefault(column, []).extend(messages)

@@ -128,6 +128,8 @@ class Company(TimeStampedModel):
         # so forms, API and imports accept what people type and store one form of it.
         errors = {}
         for field, normalise in self.IDENTIFIERS:
+            if exclude and field in exclude:
+                continue
             value = getattr(self, field)
             if value in (None, ""):
                 setattr(self, field, None if field in ("cvr", "orgnr") else "")

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from samspil.core.imports import ImportFileError, read_table
@@ -27,7 +28,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, kind, file, dry_run, **options):
         if not file.is_file():
-            raise CommandError(f"{file}: no such file")
+            raise CommandError(_("%(file)s: no such file") % {"file": file})
         try:
             rows = read_table(file.read_bytes(), file.name)
             importer = import_string(IMPORTERS[kind])()
@@ -41,11 +42,15 @@ class Command(BaseCommand):
         if result.errors:
             for error in result.errors:
                 self.stderr.write(str(error))
-            raise CommandError(f"{file}: {len(result.errors)} errors; nothing was saved.")
-        verb = "would be" if dry_run else "were"
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{result.created} {kind} {verb} created, {result.updated} updated, "
-                f"{result.unchanged} unchanged."
+            raise CommandError(
+                _("%(file)s: %(count)s errors; nothing was saved.")
+                % {"file": file, "count": len(result.errors)}
             )
-        )
+        summary = _("New: %(created)s. Updated: %(updated)s. Unchanged: %(unchanged)s.") % {
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+        }
+        if dry_run:
+            summary += " " + _("Checked only; nothing was saved.")
+        self.stdout.write(self.style.SUCCESS(summary))
