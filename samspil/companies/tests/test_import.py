@@ -1,4 +1,4 @@
-"""`samspil import companies FILE` and the import page: all or nothing, row-level errors, updates."""
+"""`samspil import companies FILE` and the import page: all or nothing, row errors, updates."""
 
 import io
 
