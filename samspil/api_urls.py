@@ -9,8 +9,15 @@ from samspil.companies.api.views import (
     ContactViewSet,
 )
 from samspil.organisations.api.views import OrganisationMembershipViewSet, OrganisationViewSet
-from samspil.partnerships.api.views import PartnershipMembershipViewSet, PartnershipViewSet
-from samspil.programmes.api.views import ProjectMembershipViewSet, ProjectViewSet
+from samspil.partnerships.api.views import (
+    CaseViewSet,
+    EvaluationRoundViewSet,
+    LearningNoteViewSet,
+    MeetingViewSet,
+    PartnershipMembershipViewSet,
+    PartnershipViewSet,
+)
+from samspil.programmes.api.views import ProjectMembershipViewSet, ProjectViewSet, ToolViewSet
 
 router = DefaultRouter()
 router.register("organisations", OrganisationViewSet)
@@ -23,6 +30,11 @@ router.register("companies", CompanyViewSet)
 router.register("contact-persons", ContactPersonViewSet)
 router.register("clusters", ClusterViewSet)
 router.register("contacts", ContactViewSet)
+router.register("cases", CaseViewSet)
+router.register("meetings", MeetingViewSet)
+router.register("evaluation-rounds", EvaluationRoundViewSet)
+router.register("learning-notes", LearningNoteViewSet)
+router.register("tools", ToolViewSet)
 
 app_name = "v1"
 urlpatterns = router.urls

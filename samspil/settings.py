@@ -133,8 +133,9 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Front-end packages installed by npm at setup (never fetched from a CDN at run time).
 ASSETS_DIR = Path(env_str("SAMSPIL_ASSETS_DIR") or BASE_DIR / "node_modules")
 STATICFILES_DIRS = [BASE_DIR / "samspil" / "static"]
-if (ASSETS_DIR / "dkfds" / "dist").is_dir():
-    STATICFILES_DIRS.append(("dkfds", ASSETS_DIR / "dkfds" / "dist"))
+for prefix, folder in (("dkfds", "dkfds/dist"), ("chartjs", "chart.js/dist")):
+    if (ASSETS_DIR / folder).is_dir():
+        STATICFILES_DIRS.append((prefix, ASSETS_DIR / folder))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -195,6 +196,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"SystemEnum": "samspil.organisations.models.System"},
 }
 
 # The country whose registers the installation uses: "dk" (CVR, CPR) or "se" (organisationsnummer,

@@ -212,3 +212,73 @@ def contacts(user, action: str) -> Q:
         | Q(partnership__in=_partnerships_of(user, roles=[Role.COORDINATOR]))
         | Q(project__in=_projects_of(user, roles=[Role.OPERATOR]))
     )
+
+
+# Partnerships' work: cases, meetings, maturity, learning ----------------------------------
+
+from samspil.partnerships.models import (  # noqa: E402
+    Case,
+    CaseDecision,
+    EvaluationRound,
+    LearningNote,
+    Meeting,
+)
+from samspil.programmes.models import Tool  # noqa: E402
+
+
+def _visible_partnerships(user, action=VIEW):
+    return restrict(Partnership.objects.all(), user, action).values("pk")
+
+
+def member_of_partnership(user, partnership) -> bool:
+    """Takes part in the partnership's work (evaluators only read)."""
+    return PartnershipMembership.objects.filter(
+        user=user, partnership=partnership, role__in=PRACTITIONER_ROLES
+    ).exists()
+
+
+@rule(Case)
+def cases(user, action: str) -> Q:
+    # Cases belong to the partnership they were taken up in: its members see and work on them.
+    if action in (VIEW, DETAILS):
+        return Q(partnership__in=_visible_partnerships(user))
+    if action == DELETE:
+        return NOTHING
+    return Q(partnership__in=_partnerships_of(user, roles=PRACTITIONER_ROLES)) | Q(
+        partnership__in=_visible_partnerships(user, CHANGE)
+    )
+
+
+@rule(CaseDecision)
+def case_decisions(user, action: str) -> Q:
+    return Q(
+        case__in=restrict(Case.objects.all(), user, VIEW if action == DETAILS else action).values(
+            "pk"
+        )
+    )
+
+
+@rule(Meeting)
+def meetings(user, action: str) -> Q:
+    # Members see the meetings; the coordinator (secretariat) plans them and keeps the minutes.
+    if action in (VIEW, DETAILS):
+        return Q(partnership__in=_visible_partnerships(user))
+    return Q(partnership__in=_visible_partnerships(user, CHANGE))
+
+
+rule(EvaluationRound)(meetings)
+
+
+@rule(LearningNote)
+def learning_notes(user, action: str) -> Q:
+    if action in (VIEW, DETAILS):
+        return Q(partnership__in=_visible_partnerships(user))
+    return Q(author=user) | Q(partnership__in=_visible_partnerships(user, CHANGE))
+
+
+@rule(Tool)
+def tools(user, action: str) -> Q:
+    # A project's toolbox is no secret; its operators keep it.
+    if action == VIEW:
+        return Q()
+    return Q(project__in=_projects_of(user, roles=[Role.OPERATOR]))

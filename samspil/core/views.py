@@ -107,6 +107,16 @@ class HomeView(generic.TemplateView):
             .select_related("project", "project__operator")
             .prefetch_related(Prefetch("project__partnerships"))
         )
+        from samspil.partnerships.models import Case
+
+        # Open cases where a decision names the user: what the partnership asked them to do.
+        context["my_cases"] = (
+            Case.objects.open()
+            .filter(decisions__consultants=user)
+            .distinct()
+            .select_related("company", "partnership")
+            .order_by("follow_up_on", "-referred_on")
+        )
         context["page_title"] = _("Start")
         return context
 

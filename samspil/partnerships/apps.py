@@ -11,7 +11,15 @@ class PartnershipsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from samspil.core.audit import AUDIT_EXCLUDED
-        from samspil.partnerships.models import Partnership, PartnershipMembership
+        from samspil.partnerships.models import (
+            Case,
+            CaseDecision,
+            EvaluationRound,
+            LearningNote,
+            Meeting,
+            Partnership,
+            PartnershipMembership,
+        )
 
         auditlog.register(
             Partnership,
@@ -19,3 +27,10 @@ class PartnershipsConfig(AppConfig):
             exclude_fields=AUDIT_EXCLUDED,
         )
         auditlog.register(PartnershipMembership, exclude_fields=AUDIT_EXCLUDED)
+        auditlog.register(Case, exclude_fields=AUDIT_EXCLUDED)
+        auditlog.register(
+            CaseDecision, m2m_fields={"consultants", "tools"}, exclude_fields=AUDIT_EXCLUDED
+        )
+        auditlog.register(Meeting, m2m_fields={"attendees"}, exclude_fields=AUDIT_EXCLUDED)
+        auditlog.register(EvaluationRound, exclude_fields=AUDIT_EXCLUDED)
+        auditlog.register(LearningNote, exclude_fields=AUDIT_EXCLUDED)

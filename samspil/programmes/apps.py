@@ -11,7 +11,8 @@ class ProgrammesConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from samspil.core.audit import AUDIT_EXCLUDED
-        from samspil.programmes.models import Project, ProjectMembership
+        from samspil.programmes.models import Project, ProjectMembership, Tool
 
         auditlog.register(Project, exclude_fields=AUDIT_EXCLUDED)
         auditlog.register(ProjectMembership, exclude_fields=AUDIT_EXCLUDED)
+        auditlog.register(Tool, exclude_fields=AUDIT_EXCLUDED)

@@ -71,3 +71,43 @@ class ProjectMembership(Membership):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.project} ({self.get_role_display()})"
+
+
+class Tool(TimeStampedModel):
+    """A tool (redskab) that a project's funding allows: prior-learning assessment, HR manager
+    for hire, job rotation, ... – the project's "red thread". Cases decide which to use."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="tools", verbose_name=_("project")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["project__name", "position", "name"]
+        verbose_name = _("tool")
+        verbose_name_plural = _("tools")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "name"], name="tool_name_unique_in_project")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# The tools of the seeds' "røde tråd", offered when a project's toolbox is started.
+STANDARD_TOOLS = [
+    _("Prior-learning assessment (RKV)"),
+    _("Education plans"),
+    _("HR manager for hire"),
+    _("Leadership training"),
+    _("Targeted competence development"),
+    _("Retraining"),
+    _("Job rotation"),
+    _("Attaching highly educated staff"),
+    _("Recruiting foreign specialists"),
+    _("Company networks"),
+]

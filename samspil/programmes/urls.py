@@ -6,4 +6,5 @@ app_name = "programmes"
 urlpatterns = [
     path("projekter/", views.ProjectListView.as_view(), name="project-list"),
     path("projekter/<int:pk>/", views.ProjectDetailView.as_view(), name="project-detail"),
+    path("projekter/<int:pk>/redskaber/", views.ToolboxView.as_view(), name="toolbox"),
 ]

@@ -1,7 +1,14 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from samspil.core.views import ScopedDetailView, ScopedListView
-from samspil.programmes.models import Project
+from samspil.partnerships.forms import ToolForm
+from samspil.programmes import services
+from samspil.programmes.models import Project, Tool
 
 
 class ProjectListView(ScopedListView):
@@ -29,4 +36,41 @@ class ProjectDetailView(ScopedDetailView):
         context = super().get_context_data(**kwargs)
         context["memberships"] = self.object.memberships.select_related("user")
         context["partnerships"] = self.object.partnerships.restrict(self.request.user)
+        context["tools"] = self.object.tools.all()
         return context
+
+
+class ToolboxView(ScopedDetailView):
+    """The project's toolbox: operators add and remove tools."""
+
+    model = Project
+    template_name = "programmes/toolbox.html"
+    scope_action = "change"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tools"] = self.object.tools.all()
+        context.setdefault("form", ToolForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if "standard" in request.POST:
+            added = services.add_standard_tools(actor=request.user, project=self.object)
+            messages.success(request, _("%(count)s tools were added.") % {"count": added})
+            return HttpResponseRedirect(request.path)
+        if request.POST.get("remove", "").isdigit():
+            tool = get_object_or_404(Tool, pk=request.POST["remove"], project=self.object)
+            services.remove_tool(actor=request.user, tool=tool)
+            messages.success(request, _("%(tool)s was removed.") % {"tool": tool.name})
+            return HttpResponseRedirect(request.path)
+        form = ToolForm(request.POST)
+        if form.is_valid():
+            try:
+                services.add_tool(actor=request.user, project=self.object, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("The tool was added."))
+                return HttpResponseRedirect(request.path)
+        return self.render_to_response(self.get_context_data(form=form))

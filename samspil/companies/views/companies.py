@@ -15,6 +15,7 @@ from samspil.core.views import (
     ScopedListView,
     ScopedUpdateView,
 )
+from samspil.partnerships.models import Case, Partnership
 
 
 def company_list_queryset(user):
@@ -130,6 +131,17 @@ class CompanyDetailView(ScopedDetailView):
         )
         context["contact_persons"] = company.contact_persons.all()
         context["can_add_contact"] = scoping.can_create(user, Contact)
+        # Cases of every partnership the viewer may see (per "Who sees what").
+        context["cases"] = (
+            Case.objects.restrict(user).filter(company=company).select_related("partnership")
+        )
+        context["can_open_case_in"] = (
+            Partnership.objects.filter(
+                memberships__user=user, memberships__role__in=scoping.PRACTITIONER_ROLES
+            )
+            .order_by("name")
+            .first()
+        )
         return context
 
 

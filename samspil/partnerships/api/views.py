@@ -1,13 +1,35 @@
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from rest_framework import viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
 
 from samspil.core import scoping
+from samspil.core.api import ScopedModelViewSet, as_api_error
 from samspil.organisations.api.views import MembershipViewSet
+from samspil.partnerships import services
 from samspil.partnerships.api.serializers import (
+    CaseSerializer,
+    DecisionSerializer,
+    EvaluationAnswerSerializer,
+    EvaluationRoundSerializer,
+    LearningNoteSerializer,
+    MeetingSerializer,
     PartnershipMembershipSerializer,
     PartnershipSerializer,
 )
-from samspil.partnerships.models import Partnership, PartnershipMembership
+from samspil.partnerships.models import (
+    Case,
+    CaseDecision,
+    EvaluationRound,
+    LearningNote,
+    Meeting,
+    Partnership,
+    PartnershipMembership,
+)
 from samspil.programmes.models import Project
 
 
@@ -32,3 +54,132 @@ class PartnershipMembershipViewSet(MembershipViewSet):
     queryset = PartnershipMembership.objects.select_related("user", "partnership")
     serializer_class = PartnershipMembershipSerializer
     filterset_fields = ["role", "partnership"]
+
+
+class CaseViewSet(ScopedModelViewSet):
+    """Companies taken up by a partnership, with the decisions on who acts and with what."""
+
+    queryset = Case.objects.select_related("company").prefetch_related(
+        Prefetch("decisions", CaseDecision.objects.prefetch_related("consultants", "tools"))
+    )
+    serializer_class = CaseSerializer
+    filterset_fields = ["partnership", "company", "status"]
+    http_method_names = ["get", "post", "patch", "put", "head", "options"]
+
+    def may_create(self, request) -> bool:
+        return True  # membership of the chosen partnership is checked by the service
+
+    def create_record(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = services.open_case(
+            actor=self.request.user, partnership=data.pop("partnership"), **data
+        )
+
+    def update_record(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("partnership", None)
+        serializer.instance = services.update_case(
+            actor=self.request.user, case=serializer.instance, **data
+        )
+
+    @extend_schema(request=DecisionSerializer, responses=DecisionSerializer)
+    @action(detail=True, methods=["post"])
+    def decisions(self, request, pk=None, version=None):
+        """Record a decision: systems, consultants (members only), project and its tools."""
+        case = self.get_object()
+        serializer = DecisionSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        decision = self._decide(case, serializer.validated_data)
+        return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
+
+    def _decide(self, case, data):
+        try:
+            return services.decide_case(actor=self.request.user, case=case, **data)
+        except ValidationError as exc:
+            raise as_api_error(exc) from exc
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied from exc
+
+
+class MeetingViewSet(ScopedModelViewSet):
+    queryset = Meeting.objects.prefetch_related("attendees", "cases")
+    serializer_class = MeetingSerializer
+    filterset_fields = ["partnership", "status"]
+    http_method_names = ["get", "post", "patch", "put", "head", "options"]
+
+    def may_create(self, request) -> bool:
+        return True  # the service checks the partnership
+
+    def create_record(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = services.plan_meeting(
+            actor=self.request.user, partnership=data.pop("partnership"), **data
+        )
+
+    def update_record(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("partnership", None)
+        data.pop("cases", None)
+        serializer.instance = services.update_meeting(
+            actor=self.request.user, meeting=serializer.instance, **data
+        )
+
+
+class EvaluationRoundViewSet(ScopedModelViewSet):
+    queryset = EvaluationRound.objects.all()
+    serializer_class = EvaluationRoundSerializer
+    filterset_fields = ["partnership"]
+    http_method_names = ["get", "post", "head", "options"]
+
+    def may_create(self, request) -> bool:
+        return True
+
+    def create_record(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = services.start_round(
+            actor=self.request.user, partnership=data.pop("partnership"), **data
+        )
+
+    @extend_schema(request=EvaluationAnswerSerializer, responses={201: None})
+    @action(detail=True, methods=["post"])
+    def answer(self, request, pk=None, version=None):
+        """Answer the round, once, as a member of the partnership."""
+        round_ = self.get_object()
+        serializer = EvaluationAnswerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            services.submit_evaluation(
+                actor=request.user,
+                round=round_,
+                ratings=serializer.validated_data["ratings"],
+                comments=serializer.validated_data.get("comments"),
+            )
+        except ValidationError as exc:
+            raise as_api_error(exc) from exc
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied from exc
+        return Response(status=status.HTTP_201_CREATED)
+
+
+class LearningNoteViewSet(ScopedModelViewSet):
+    queryset = LearningNote.objects.all()
+    serializer_class = LearningNoteSerializer
+    filterset_fields = ["partnership", "success_story", "publish"]
+    http_method_names = ["get", "post", "patch", "put", "head", "options"]
+
+    def may_create(self, request) -> bool:
+        return True
+
+    def create_record(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = services.save_learning_note(
+            actor=self.request.user, partnership=data.pop("partnership"), **data
+        )
+
+    def update_record(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("partnership", None)
+        note = serializer.instance
+        serializer.instance = services.save_learning_note(
+            actor=self.request.user, partnership=note.partnership, note=note, **data
+        )

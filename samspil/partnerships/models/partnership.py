@@ -62,6 +62,8 @@ class PartnershipMembership(Membership):
         related_name="memberships",
         verbose_name=_("partnership"),
     )
+    in_steering_group = models.BooleanField(_("in the steering group"), default=False)
+    in_consultant_group = models.BooleanField(_("in the consultant group"), default=False)
 
     class Meta:
         ordering = ["partnership__name", "user__username"]

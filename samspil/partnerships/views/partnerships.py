@@ -1,7 +1,8 @@
 from django.db.models import Count
 
+from samspil.core import scoping
 from samspil.core.views import ScopedDetailView, ScopedListView
-from samspil.partnerships.models import Partnership
+from samspil.partnerships.models import Case, Partnership
 
 
 class PartnershipListView(ScopedListView):
@@ -33,4 +34,15 @@ class PartnershipDetailView(ScopedDetailView):
         context["organisations"] = self.object.organisations.select_related("municipality")
         context["memberships"] = self.object.memberships.select_related("user")
         context["projects"] = self.object.projects.restrict(self.request.user)
+        partnership = self.object
+        context["open_cases"] = (
+            Case.objects.open()
+            .filter(partnership=partnership)
+            .select_related("company")
+            .order_by("follow_up_on", "-referred_on")[:20]
+        )
+        context["meetings"] = partnership.meetings.order_by("-date")[:5]
+        context["rounds"] = partnership.evaluation_rounds.order_by("-opens_on")[:3]
+        context["notes"] = partnership.learning_notes.order_by("-noted_on")[:5]
+        context["is_member"] = scoping.member_of_partnership(self.request.user, partnership)
         return context

@@ -1,0 +1,1 @@
+"""Pages of the partnerships: the partnership, its cases and meetings, maturity and learning."""

@@ -1,0 +1,31 @@
+"""A project's toolbox: the tools its funding allows, kept by the project's operators."""
+
+from django.db import transaction
+
+from samspil.core import scoping
+from samspil.core.audit import acting_as
+from samspil.core.services import delete_record, ensure_can, save_record
+from samspil.programmes.models import STANDARD_TOOLS, Project, Tool
+
+
+def add_tool(*, actor, project: Project, **fields) -> Tool:
+    ensure_can(actor, scoping.CHANGE, project)
+    return save_record(Tool(project=project), actor=actor, **fields)
+
+
+def remove_tool(*, actor, tool: Tool) -> None:
+    ensure_can(actor, scoping.CHANGE, tool.project)
+    delete_record(tool, actor=actor)
+
+
+def add_standard_tools(*, actor, project: Project) -> int:
+    """Start a toolbox with the tools of the seeds' red thread that the project lacks."""
+    ensure_can(actor, scoping.CHANGE, project)
+    existing = set(project.tools.values_list("name", flat=True))
+    added = 0
+    with transaction.atomic(), acting_as(actor):
+        for position, name in enumerate(STANDARD_TOOLS):
+            if str(name) not in existing:
+                Tool.objects.create(project=project, name=str(name), position=position)
+                added += 1
+    return added

@@ -1,0 +1,22 @@
+// Charts drawn with Chart.js from data the page embeds; every chart has a table beside it.
+(function () {
+  var canvas = document.getElementById("maturity-chart");
+  var source = document.getElementById("maturity-data");
+  if (!canvas || !source || !window.Chart) { return; }
+  var data = JSON.parse(source.textContent);
+  var colours = ["#0059b3", "#008139", "#b35c00", "#7a1fa2", "#a00034"];
+  new window.Chart(canvas, {
+    type: "radar",
+    data: {
+      labels: data.labels,
+      datasets: data.datasets.map(function (set, i) {
+        var colour = colours[i % colours.length];
+        return { label: set.label, data: set.data, borderColor: colour, backgroundColor: colour + "22", pointBackgroundColor: colour };
+      })
+    },
+    options: {
+      animation: false,
+      scales: { r: { min: 1, max: 3, ticks: { stepSize: 1, callback: function (v) { return data.levels[String(v)] || ""; } } } }
+    }
+  });
+})();
