@@ -7,7 +7,7 @@ from samspil.companies.models import Company
 from samspil.organisations.models import Organisation, System
 from samspil.partnerships.models import DIMENSIONS, LEVELS, Case, LearningNote, Meeting
 from samspil.partnerships.models.maturity import EvaluationRound
-from samspil.programmes.models import Tool
+from samspil.programmes.models import Project, Tool
 
 CHECKBOXES = forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"})
 
@@ -67,24 +67,32 @@ class DecisionForm(forms.Form):
         label=_("Tools"), queryset=Tool.objects.none(), widget=CHECKBOXES, required=False
     )
 
-    def __init__(self, *args, case, **kwargs):
+    def __init__(self, *args, case, options=None, **kwargs):
         super().__init__(*args, **kwargs)
-        partnership = case.partnership
-        # Offered are the partnership's members and projects; the service still refuses others,
-        # so a tampered form gets a clear message too.
+        options = options or self.options_for(case.partnership)
+        # Offered are the partnership's members, projects and their tools; the querysets are
+        # wider so that a tampered form reaches the service, which names what is wrong.
         self.fields["consultants"].queryset = get_user_model().objects.filter(is_active=True)
-        self.fields["consultants"].widget.choices = [
-            (u.pk, full_name(u)) for u in members_of(partnership)
-        ]
-        self.fields["consultants"].label_from_instance = full_name
-        self.fields["project"].queryset = partnership.projects.all()
+        self.fields["consultants"].widget.choices = options["consultants"]
+        self.fields["project"].queryset = Project.objects.all()
+        self.fields["project"].widget.choices = [("", "---------"), *options["projects"]]
         self.fields["tools"].queryset = Tool.objects.all()
-        self.fields["tools"].widget.choices = [
-            (t.pk, f"{t.project.name}: {t.name}")
-            for t in Tool.objects.filter(project__partnerships=partnership).select_related(
-                "project"
-            )
-        ]
+        self.fields["tools"].widget.choices = options["tools"]
+
+    @staticmethod
+    def options_for(partnership) -> dict:
+        """The choices for every decision form of one partnership, in three queries, so a
+        meeting page with many cases costs the same as one with few."""
+        return {
+            "consultants": [(u.pk, full_name(u)) for u in members_of(partnership)],
+            "projects": [(p.pk, p.name) for p in partnership.projects.order_by("name")],
+            "tools": [
+                (t.pk, f"{t.project.name}: {t.name}")
+                for t in Tool.objects.filter(project__partnerships=partnership).select_related(
+                    "project"
+                )
+            ],
+        }
 
 
 class MeetingForm(forms.ModelForm):

@@ -8,10 +8,16 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samspil.core.models import ScopedQuerySet, TimeStampedModel
 
-LEVELS = {1: _("Canteen"), 2: _("Club"), 3: _("Company")}
+# "Company" here is CARMA's kompagni, not a business: the context keeps the translations apart.
+LEVELS = {
+    1: pgettext_lazy("maturity level", "Canteen"),
+    2: pgettext_lazy("maturity level", "Club"),
+    3: pgettext_lazy("maturity level", "Company"),
+}
 
 
 @dataclass(frozen=True)

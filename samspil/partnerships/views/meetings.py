@@ -70,10 +70,11 @@ class MeetingDetailView(ScopedDetailView):
             scoping.member_of_partnership(self.request.user, meeting.partnership)
             or context["can_change"]
         )
+        options = DecisionForm.options_for(meeting.partnership) if can_decide else None
         context["agenda"] = [
             {
                 "case": item.case,
-                "form": DecisionForm(case=item.case, prefix=f"case-{item.case.pk}")
+                "form": DecisionForm(case=item.case, prefix=f"case-{item.case.pk}", options=options)
                 if can_decide
                 else None,
             }
