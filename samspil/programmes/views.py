@@ -1,10 +1,11 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from samspil.core import scoping
 from samspil.core.views import ScopedDetailView, ScopedListView
 from samspil.partnerships.forms import ToolForm
 from samspil.programmes import services
@@ -45,7 +46,13 @@ class ToolboxView(ScopedDetailView):
 
     model = Project
     template_name = "programmes/toolbox.html"
-    scope_action = "change"
+
+    def get_object(self, queryset=None):
+        # Team members see the project (404 for others); only its operators edit the toolbox.
+        project = super().get_object(queryset)
+        if not scoping.can(self.request.user, scoping.CHANGE, project):
+            raise PermissionDenied
+        return project
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
