@@ -1,6 +1,7 @@
 """Cases decided together: the rules of a decision, meetings, and who sees the cases."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -44,7 +45,7 @@ def test_a_member_takes_up_a_company(client_for, world, lks):
 def test_only_members_take_up_cases(client_for, world, lks):
     url = reverse("partnerships:case-create", args=[world.partnership_a.pk])
     assert client_for(world.other_member).get(url).status_code == 404
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         services.open_case(
             actor=world.outsider, partnership=world.partnership_a, company=lks["company"], need="x"
         )
