@@ -63,3 +63,20 @@ def axe():
         assert not serious, f"{page.url}:\n{details}"
 
     return assert_accessible
+
+
+@pytest.fixture
+def new_page(browser):
+    """Pages for several people at once, each in its own browser context, closed at the end."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -24,7 +24,7 @@ def sign_in(page, base, username):
     expect(page.locator("h1")).to_contain_text("Velkommen")
 
 
-def test_a_meeting_decides_and_the_consultant_sees_the_case(browser, live_server, world, axe):
+def test_a_meeting_decides_and_the_consultant_sees_the_case(new_page, live_server, world, axe):
     base = live_server.url
     Tool.objects.create(project=world.project_a, name="Jobrotation")
     company = f.CompanyFactory(name="Ikast Metal ApS")
@@ -42,7 +42,7 @@ def test_a_meeting_decides_and_the_consultant_sees_the_case(browser, live_server
         closes_on=timezone.localdate() + datetime.timedelta(days=7),
     )
 
-    coordinator = browser.new_context(locale="da-DK").new_page()
+    coordinator = new_page()
     sign_in(coordinator, base, "coordinator")
     coordinator.goto(base + world.partnership_a.get_absolute_url())
     axe(coordinator)
@@ -74,7 +74,7 @@ def test_a_meeting_decides_and_the_consultant_sees_the_case(browser, live_server
     expect(coordinator.locator("main")).to_contain_text("Jobcentret finder en vikar")
     axe(coordinator)
 
-    consultant = browser.new_context(locale="da-DK").new_page()
+    consultant = new_page()
     sign_in(consultant, base, "member")
     mine = consultant.get_by_role("region", name="Sager tildelt mig")
     expect(mine).to_contain_text("Ikast Metal ApS")
