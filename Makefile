@@ -30,8 +30,12 @@ translations:
 
 run: install
 	$(SAMSPIL) migrate --no-input -v0
+	$(SAMSPIL) createcachetable
 	$(SAMSPIL) demo
 	@echo "samspil is at http://127.0.0.1:$(PORT)/ (sign in as konsulent1 / demo)"
+	# The task worker (survey e-mails) runs beside the web server and stops with it.
+	$(SAMSPIL) db_worker --no-reload --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(SAMSPIL) runserver 127.0.0.1:$(PORT)
 
 lint: install-test
@@ -47,6 +51,7 @@ test: install-test lint check
 
 demo: install
 	$(SAMSPIL) migrate --no-input -v0
+	$(SAMSPIL) createcachetable
 	$(SAMSPIL) demo
 
 clean:

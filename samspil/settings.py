@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "samspil.partnerships",
     "samspil.programmes",
     "samspil.companies",
+    "samspil.discovery",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +152,20 @@ STORAGES = {
 # Outside production whitenoise serves straight from the finders, so no collectstatic is needed.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = VAR_DIR / "media"
+
+# Background work (survey e-mails, reminders) runs as tasks in a database-backed queue, so one
+# machine needs nothing else: `samspil db_worker` works through it (make run starts one).
+TASKS = {"default": {"BACKEND": env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Shared state between requests (rate limits) lives in the database, not in process memory.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "samspil_cache",
+    }
+}
+# Requests a visitor may make to the survey pages per minute.
+SAMSPIL_SURVEY_RATE_PER_MINUTE = env_int("SAMSPIL_SURVEY_RATE_PER_MINUTE", 60)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

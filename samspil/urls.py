@@ -7,6 +7,7 @@ from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.permissions import AllowAny
 
 from samspil.core.views import HomeView, switch_language
+from samspil.discovery.views.respond import respond
 
 api_docs = {"permission_classes": [AllowAny], "authentication_classes": []}
 
@@ -22,6 +23,8 @@ urlpatterns = [
     path("organisationer/", include("samspil.organisations.urls")),
     path("partnerskaber/", include("samspil.partnerships.urls")),
     path("virksomheder/", include("samspil.companies.urls")),
+    path("behov/", include("samspil.discovery.urls")),
+    path("spoergeskema/<str:token>/", respond, name="survey-respond"),
     path("", include("samspil.programmes.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("samspil.api_urls", namespace="v1")),

@@ -282,3 +282,45 @@ def tools(user, action: str) -> Q:
     if action == VIEW:
         return Q()
     return Q(project__in=_projects_of(user, roles=[Role.OPERATOR]))
+
+
+# Needs discovery: the team of the project the workshop belongs to -------------------------
+
+from samspil.discovery.models import (  # noqa: E402
+    Invitation,
+    NeedDecision,
+    Statement,
+    Survey,
+    Workshop,
+)
+
+
+def _project_team(user, action: str):
+    roles = None if action in (VIEW, DETAILS) else PRACTITIONER_ROLES
+    return _projects_of(user, roles=roles)
+
+
+@rule(Workshop, can_create=is_practitioner)
+def workshops(user, action: str) -> Q:
+    # Workshops, surveys and answers belong to the team of the project they were made in.
+    return Q(project__in=_project_team(user, action))
+
+
+@rule(Statement)
+def statements(user, action: str) -> Q:
+    return Q(workshop__project__in=_project_team(user, action))
+
+
+@rule(Survey)
+def surveys(user, action: str) -> Q:
+    return Q(workshop__project__in=_project_team(user, action))
+
+
+@rule(Invitation)
+def invitations(user, action: str) -> Q:
+    return Q(survey__workshop__project__in=_project_team(user, action))
+
+
+@rule(NeedDecision)
+def need_decisions(user, action: str) -> Q:
+    return Q(survey__workshop__project__in=_project_team(user, action))

@@ -20,3 +20,22 @@
     }
   });
 })();
+
+// Workshop 2's analysis: mean relevance and companies with a need per statement.
+(function () {
+  var canvas = document.getElementById("analysis-chart");
+  var source = document.getElementById("analysis-data");
+  if (!canvas || !source || !window.Chart) { return; }
+  var data = JSON.parse(source.textContent);
+  new window.Chart(canvas, {
+    type: "bar",
+    data: {
+      labels: data.labels,
+      datasets: [
+        { label: canvas.dataset.relevance || "Relevance", data: data.relevance, backgroundColor: "#0059b3", yAxisID: "y" },
+        { label: canvas.dataset.need || "Companies with a need", data: data.need, backgroundColor: "#008139", yAxisID: "y1" }
+      ]
+    },
+    options: { animation: false, scales: { y: { min: 0, max: 5 }, y1: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false } } } }
+  });
+})();

@@ -1,0 +1,99 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from samspil.companies.forms import DateInput
+from samspil.companies.models import Cluster, Company
+from samspil.discovery.models import NeedDecision, Statement, Survey, Workshop, WorkshopFile
+from samspil.organisations.models import Organisation
+from samspil.programmes.models import Project
+
+CHECKBOXES = forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"})
+
+
+class WorkshopForm(forms.ModelForm):
+    class Meta:
+        model = Workshop
+        fields = [
+            "project", "cluster", "kind", "date", "theme", "facilitators", "companies", "attendees",
+            "documentation",
+        ]
+        widgets = {
+            "date": DateInput(),
+            "facilitators": CHECKBOXES,
+            "companies": CHECKBOXES,
+            "attendees": forms.Textarea(attrs={"rows": 4}),
+            "documentation": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = Project.objects.restrict(user).order_by("name")
+        self.fields["cluster"].queryset = Cluster.objects.order_by("name")
+        self.fields["companies"].queryset = Company.objects.order_by("name")
+        self.fields["facilitators"].queryset = (
+            get_user_model().objects.filter(project_memberships__isnull=False).distinct().order_by("first_name")
+        )
+        self.fields["facilitators"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class WorkshopFileForm(forms.ModelForm):
+    class Meta:
+        model = WorkshopFile
+        fields = ["file", "title"]
+
+
+class StatementForm(forms.ModelForm):
+    class Meta:
+        model = Statement
+        fields = ["text", "theme"]
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class SurveyForm(forms.ModelForm):
+    questions = forms.CharField(
+        label=_("Own questions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One question per line; answered in free text."),
+    )
+
+    class Meta:
+        model = Survey
+        fields = ["title", "introduction", "statements", "deadline"]
+        widgets = {
+            "introduction": forms.Textarea(attrs={"rows": 3}),
+            "statements": CHECKBOXES,
+            "deadline": DateTimeInput(),
+        }
+
+    def __init__(self, *args, workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["statements"].queryset = workshop.statements.all()
+        self.fields["statements"].required = False  # sending names the missing statements
+        if self.instance.pk:
+            self.initial["questions"] = "\n".join(q.text for q in self.instance.questions.all())
+
+    def service_arguments(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["questions"] = [line.strip() for line in data.pop("questions", "").splitlines() if line.strip()]
+        return data
+
+
+class NeedDecisionForm(forms.ModelForm):
+    class Meta:
+        model = NeedDecision
+        fields = ["statement", "company", "kind", "responsible", "status", "due_on", "note"]
+        widgets = {"due_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, survey, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["statement"].queryset = survey.statements.all()
+        self.fields["company"].queryset = Company.objects.filter(survey_invitations__survey=survey).distinct()
+        self.fields["responsible"].queryset = Organisation.objects.order_by("name")

@@ -1,0 +1,1 @@
+"""Pages of needs discovery: workshops, statements, surveys, analysis, WS2 decisions."""
