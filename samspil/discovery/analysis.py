@@ -45,7 +45,9 @@ class SurveyAnalysis:
     questions: dict  # question -> [(company name, text)]
 
     def by_relevance(self) -> list:
-        return sorted(self.results, key=lambda r: (r.mean_relevance is None, -(r.mean_relevance or 0)))
+        return sorted(
+            self.results, key=lambda r: (r.mean_relevance is None, -(r.mean_relevance or 0))
+        )
 
     def by_need(self) -> list:
         return sorted(self.results, key=lambda r: (-r.companies_with_need, -r.employees))
@@ -61,15 +63,28 @@ def analyse(survey) -> SurveyAnalysis:
         Answer.objects.filter(invitation__survey=survey, invitation__withdrawn=False)
         .order_by("updated_at", "pk")
         .values_list(
-            "statement", "invitation__company", "invitation__company__name", "relevance", "dont_know",
-            "need", "employees", "comment",
+            "statement",
+            "invitation__company",
+            "invitation__company__name",
+            "relevance",
+            "dont_know",
+            "need",
+            "employees",
+            "comment",
         )
     )
     for statement, company, name, relevance, dont_know, need, employees, comment in rows:
         latest[(company, statement)] = (name, relevance, dont_know, need, employees, comment)
     heat = {}
     companies = {}
-    for (company, statement), (name, relevance, dont_know, need, employees, comment) in latest.items():
+    for (company, statement), (
+        name,
+        relevance,
+        dont_know,
+        need,
+        employees,
+        comment,
+    ) in latest.items():
         result = results.get(statement)
         if result is None:
             continue
@@ -100,7 +115,9 @@ def analyse(survey) -> SurveyAnalysis:
         invited=invitations.values("company").distinct().count(),
         answered=invitations.filter(answered_at__isnull=False).values("company").distinct().count(),
         results=[results[s.pk] for s in statements],
-        companies=sorted(({"pk": pk, "name": n} for pk, n in companies.items()), key=lambda c: c["name"]),
+        companies=sorted(
+            ({"pk": pk, "name": n} for pk, n in companies.items()), key=lambda c: c["name"]
+        ),
         heat=heat,
         questions=dict(questions),
     )

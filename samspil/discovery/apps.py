@@ -13,7 +13,9 @@ class DiscoveryConfig(AppConfig):
         from samspil.core.audit import AUDIT_EXCLUDED
         from samspil.discovery.models import NeedDecision, Statement, Survey, Workshop
 
-        auditlog.register(Workshop, m2m_fields={"companies", "facilitators"}, exclude_fields=AUDIT_EXCLUDED)
+        auditlog.register(
+            Workshop, m2m_fields={"companies", "facilitators"}, exclude_fields=AUDIT_EXCLUDED
+        )
         auditlog.register(Statement, exclude_fields=AUDIT_EXCLUDED)
         auditlog.register(Survey, exclude_fields=AUDIT_EXCLUDED)
         auditlog.register(NeedDecision, exclude_fields=AUDIT_EXCLUDED)

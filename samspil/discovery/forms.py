@@ -15,7 +15,14 @@ class WorkshopForm(forms.ModelForm):
     class Meta:
         model = Workshop
         fields = [
-            "project", "cluster", "kind", "date", "theme", "facilitators", "companies", "attendees",
+            "project",
+            "cluster",
+            "kind",
+            "date",
+            "theme",
+            "facilitators",
+            "companies",
+            "attendees",
             "documentation",
         ]
         widgets = {
@@ -32,7 +39,10 @@ class WorkshopForm(forms.ModelForm):
         self.fields["cluster"].queryset = Cluster.objects.order_by("name")
         self.fields["companies"].queryset = Company.objects.order_by("name")
         self.fields["facilitators"].queryset = (
-            get_user_model().objects.filter(project_memberships__isnull=False).distinct().order_by("first_name")
+            get_user_model()
+            .objects.filter(project_memberships__isnull=False)
+            .distinct()
+            .order_by("first_name")
         )
         self.fields["facilitators"].label_from_instance = lambda u: u.get_full_name() or u.username
 
@@ -82,7 +92,9 @@ class SurveyForm(forms.ModelForm):
 
     def service_arguments(self) -> dict:
         data = dict(self.cleaned_data)
-        data["questions"] = [line.strip() for line in data.pop("questions", "").splitlines() if line.strip()]
+        data["questions"] = [
+            line.strip() for line in data.pop("questions", "").splitlines() if line.strip()
+        ]
         return data
 
 
@@ -95,5 +107,7 @@ class NeedDecisionForm(forms.ModelForm):
     def __init__(self, *args, survey, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["statement"].queryset = survey.statements.all()
-        self.fields["company"].queryset = Company.objects.filter(survey_invitations__survey=survey).distinct()
+        self.fields["company"].queryset = Company.objects.filter(
+            survey_invitations__survey=survey
+        ).distinct()
         self.fields["responsible"].queryset = Organisation.objects.order_by("name")

@@ -22,7 +22,10 @@ class Workshop(TimeStampedModel):
         OTHER = "other", _("Other workshop")
 
     project = models.ForeignKey(
-        "programmes.Project", on_delete=models.PROTECT, related_name="workshops", verbose_name=_("project")
+        "programmes.Project",
+        on_delete=models.PROTECT,
+        related_name="workshops",
+        verbose_name=_("project"),
     )
     cluster = models.ForeignKey(
         "companies.Cluster",
@@ -36,14 +39,24 @@ class Workshop(TimeStampedModel):
     date = models.DateField(_("date"))
     theme = models.CharField(_("theme"), max_length=200)
     facilitators = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="facilitated_workshops", verbose_name=_("facilitators")
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="facilitated_workshops",
+        verbose_name=_("facilitators"),
     )
     companies = models.ManyToManyField(
-        "companies.Company", blank=True, related_name="workshops", verbose_name=_("attending companies")
+        "companies.Company",
+        blank=True,
+        related_name="workshops",
+        verbose_name=_("attending companies"),
     )
-    attendees = models.TextField(_("people attending"), blank=True, help_text=_("One person per line."))
+    attendees = models.TextField(
+        _("people attending"), blank=True, help_text=_("One person per line.")
+    )
     documentation = models.TextField(_("documentation"), blank=True)
-    contacts = models.ManyToManyField("companies.Contact", blank=True, related_name="+", editable=False)
+    contacts = models.ManyToManyField(
+        "companies.Contact", blank=True, related_name="+", editable=False
+    )
 
     objects = ScopedQuerySet.as_manager()
 
@@ -105,9 +118,13 @@ class Survey(TimeStampedModel):
     )
     title = models.CharField(_("title"), max_length=200)
     introduction = models.TextField(_("introduction"), blank=True)
-    statements = models.ManyToManyField(Statement, related_name="surveys", verbose_name=_("statements"))
+    statements = models.ManyToManyField(
+        Statement, related_name="surveys", verbose_name=_("statements")
+    )
     deadline = models.DateTimeField(_("deadline"))
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.DRAFT
+    )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
 
     objects = ScopedQuerySet.as_manager()
@@ -150,9 +167,14 @@ class Invitation(TimeStampedModel):
     """One respondent's personal link to a survey, for one company."""
 
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="invitations")
-    company = models.ForeignKey("companies.Company", on_delete=models.CASCADE, related_name="survey_invitations")
+    company = models.ForeignKey(
+        "companies.Company", on_delete=models.CASCADE, related_name="survey_invitations"
+    )
     contact_person = models.ForeignKey(
-        "companies.ContactPerson", on_delete=models.SET_NULL, null=True, related_name="survey_invitations"
+        "companies.ContactPerson",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="survey_invitations",
     )
     email = models.EmailField(_("e-mail"))
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
@@ -169,7 +191,9 @@ class Invitation(TimeStampedModel):
     class Meta:
         ordering = ["company__name", "email"]
         constraints = [
-            models.UniqueConstraint(fields=["survey", "company", "email"], name="one_invitation_per_person")
+            models.UniqueConstraint(
+                fields=["survey", "company", "email"], name="one_invitation_per_person"
+            )
         ]
 
     def __str__(self) -> str:
@@ -205,9 +229,12 @@ class Answer(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["invitation", "statement"], name="one_answer_per_statement"),
+            models.UniqueConstraint(
+                fields=["invitation", "statement"], name="one_answer_per_statement"
+            ),
             models.CheckConstraint(
-                condition=models.Q(relevance__isnull=True) | models.Q(relevance__gte=1, relevance__lte=5),
+                condition=models.Q(relevance__isnull=True)
+                | models.Q(relevance__gte=1, relevance__lte=5),
                 name="relevance_on_the_scale",
             ),
         ]
@@ -217,13 +244,17 @@ class Answer(models.Model):
 
 
 class QuestionAnswer(models.Model):
-    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="question_answers")
+    invitation = models.ForeignKey(
+        Invitation, on_delete=models.CASCADE, related_name="question_answers"
+    )
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     text = models.TextField(blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["invitation", "question"], name="one_answer_per_question")
+            models.UniqueConstraint(
+                fields=["invitation", "question"], name="one_answer_per_question"
+            )
         ]
 
     def __str__(self) -> str:
@@ -245,7 +276,9 @@ class NeedDecision(TimeStampedModel):
         IN_PROGRESS = "in_progress", _("In progress")
         DONE = "done", _("Done")
 
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("survey"))
+    survey = models.ForeignKey(
+        Survey, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("survey")
+    )
     statement = models.ForeignKey(
         Statement, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("statement")
     )
@@ -273,10 +306,14 @@ class NeedDecision(TimeStampedModel):
         related_name="need_decisions",
         verbose_name=_("responsible organisation"),
     )
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
+    )
     due_on = models.DateField(_("due"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
-    referral_contacts = models.ManyToManyField("companies.Contact", blank=True, related_name="+", editable=False)
+    referral_contacts = models.ManyToManyField(
+        "companies.Contact", blank=True, related_name="+", editable=False
+    )
 
     objects = ScopedQuerySet.as_manager()
 

@@ -24,10 +24,12 @@ from samspil.discovery.models import (
 )
 from samspil.organisations.models import OrganisationMembership
 
-
 # Workshops ------------------------------------------------------------------------------------
 
-def save_workshop(*, actor, workshop: Workshop | None = None, companies=(), facilitators=(), **fields):
+
+def save_workshop(
+    *, actor, workshop: Workshop | None = None, companies=(), facilitators=(), **fields
+):
     """Save a workshop and keep one workshop contact on each attending company's timeline."""
     if workshop is None:
         ensure_can_create(actor, Workshop)
@@ -35,8 +37,12 @@ def save_workshop(*, actor, workshop: Workshop | None = None, companies=(), faci
     else:
         ensure_can(actor, scoping.CHANGE, workshop)
     project = fields.get("project", workshop.project if workshop.project_id else None)
-    if project is not None and not scoping.can(actor, scoping.CHANGE, project) and not (
-        project.memberships.filter(user=actor, role__in=scoping.PRACTITIONER_ROLES).exists()
+    if (
+        project is not None
+        and not scoping.can(actor, scoping.CHANGE, project)
+        and not (
+            project.memberships.filter(user=actor, role__in=scoping.PRACTITIONER_ROLES).exists()
+        )
     ):
         raise ValidationError({"project": [_("You are not on this project's team.")]})
     with transaction.atomic(), acting_as(actor):
@@ -49,10 +55,16 @@ def save_workshop(*, actor, workshop: Workshop | None = None, companies=(), faci
 
 def _log_workshop_contacts(workshop: Workshop) -> None:
     organisations = list(
-        {m.organisation for m in OrganisationMembership.objects.filter(user__in=workshop.facilitators.all())
-         .select_related("organisation")}
+        {
+            m.organisation
+            for m in OrganisationMembership.objects.filter(
+                user__in=workshop.facilitators.all()
+            ).select_related("organisation")
+        }
     ) or ([workshop.project.operator] if workshop.project.operator_id else [])
-    status = Contact.Status.DONE if workshop.date <= timezone.localdate() else Contact.Status.PLANNED
+    status = (
+        Contact.Status.DONE if workshop.date <= timezone.localdate() else Contact.Status.PLANNED
+    )
     attending = {c.pk: c for c in workshop.companies.all()}
     logged = {c.company_id: c for c in workshop.contacts.all()}
     for company_id, contact in logged.items():
@@ -67,8 +79,12 @@ def _log_workshop_contacts(workshop: Workshop) -> None:
         if company_id in logged:
             continue
         contact = Contact.objects.create(
-            company=company, kind=Contact.Kind.WORKSHOP, status=status, date=workshop.date,
-            project=workshop.project, purpose=workshop.theme,
+            company=company,
+            kind=Contact.Kind.WORKSHOP,
+            status=status,
+            date=workshop.date,
+            project=workshop.project,
+            purpose=workshop.theme,
         )
         contact.organisations.set(organisations)
         contact.consultants.set(workshop.facilitators.all())
@@ -77,12 +93,17 @@ def _log_workshop_contacts(workshop: Workshop) -> None:
 
 # Statements -----------------------------------------------------------------------------------
 
+
 def ensure_statement_editable(statement: Statement) -> None:
     if statement.pk and statement.surveys.filter(status=Survey.Status.SENT).exists():
-        raise ValidationError(_("The statement is used in a survey that has been sent; it can no longer be changed."))
+        raise ValidationError(
+            _("The statement is used in a survey that has been sent; it can no longer be changed.")
+        )
 
 
-def save_statement(*, actor, workshop: Workshop, statement: Statement | None = None, **fields) -> Statement:
+def save_statement(
+    *, actor, workshop: Workshop, statement: Statement | None = None, **fields
+) -> Statement:
     ensure_can(actor, scoping.CHANGE, workshop)
     statement = statement or Statement(workshop=workshop, position=workshop.statements.count())
     ensure_statement_editable(statement)
@@ -98,20 +119,32 @@ def delete_statement(*, actor, statement: Statement) -> None:
 
 # Surveys --------------------------------------------------------------------------------------
 
-def save_survey(*, actor, workshop: Workshop, survey: Survey | None = None, statements=(), questions=(), **fields):
+
+def save_survey(
+    *,
+    actor,
+    workshop: Workshop,
+    survey: Survey | None = None,
+    statements=(),
+    questions=(),
+    **fields,
+):
     ensure_can(actor, scoping.CHANGE, workshop)
     survey = survey or Survey(workshop=workshop)
     if survey.status == Survey.Status.SENT:
         raise ValidationError(_("The survey has been sent and can no longer be changed."))
     foreign = [s for s in statements if s.workshop_id != workshop.pk]
     if foreign:
-        raise ValidationError({"statements": [_("A survey uses the statements of its own workshop.")]})
+        raise ValidationError(
+            {"statements": [_("A survey uses the statements of its own workshop.")]}
+        )
     with transaction.atomic(), acting_as(actor):
         save_record(survey, actor=actor, **fields)
         survey.statements.set(statements)
         survey.questions.all().delete()
         Question.objects.bulk_create(
-            Question(survey=survey, text=text, position=i) for i, text in enumerate(q for q in questions if q)
+            Question(survey=survey, text=text, position=i)
+            for i, text in enumerate(q for q in questions if q)
         )
     return survey
 
@@ -122,7 +155,9 @@ def recipients(survey: Survey) -> list[ContactPerson]:
     if cluster is None:
         return []
     return list(
-        ContactPerson.objects.filter(company__clusters=cluster).exclude(email="").select_related("company")
+        ContactPerson.objects.filter(company__clusters=cluster)
+        .exclude(email="")
+        .select_related("company")
     )
 
 
@@ -172,6 +207,7 @@ def remind(*, actor, survey: Survey) -> int:
 
 # The respondent's side ------------------------------------------------------------------------
 
+
 class InvitationClosed(Exception):
     """The link works no longer: withdrawn, or the survey's deadline has passed."""
 
@@ -189,7 +225,9 @@ def open_invitation(token: str) -> Invitation:
     if not invitation.survey.is_open:
         raise InvitationClosed(invitation, "closed")
     if invitation.opened_at is None:
-        Invitation.objects.filter(pk=invitation.pk, opened_at__isnull=True).update(opened_at=timezone.now())
+        Invitation.objects.filter(pk=invitation.pk, opened_at__isnull=True).update(
+            opened_at=timezone.now()
+        )
     return invitation
 
 
@@ -204,7 +242,14 @@ class AnswerInput:
 
 def check_answer(statement: Statement, data: AnswerInput) -> dict:
     errors = {}
-    values = {"relevance": None, "dont_know": False, "need": "", "employees": None, "when": "", "comment": ""}
+    values = {
+        "relevance": None,
+        "dont_know": False,
+        "need": "",
+        "employees": None,
+        "when": "",
+        "comment": "",
+    }
     if data.relevance == "dont_know":
         values["dont_know"] = True
     elif data.relevance:
@@ -227,7 +272,9 @@ def check_answer(statement: Statement, data: AnswerInput) -> dict:
     return {"values": values, "errors": errors}
 
 
-def save_answers(invitation: Invitation, answers: dict, question_answers: dict | None = None, *, final=False):
+def save_answers(
+    invitation: Invitation, answers: dict, question_answers: dict | None = None, *, final=False
+):
     """Save what the respondent has given so far, in one short transaction. ``answers`` maps a
     statement id to an AnswerInput. Returns the errors per statement (nothing is saved then)."""
     survey = invitation.survey
@@ -244,7 +291,9 @@ def save_answers(invitation: Invitation, answers: dict, question_answers: dict |
     questions = {q.pk for q in survey.questions.all()}
     with transaction.atomic():
         for pk, result in checked.items():
-            Answer.objects.update_or_create(invitation=invitation, statement_id=pk, defaults=result["values"])
+            Answer.objects.update_or_create(
+                invitation=invitation, statement_id=pk, defaults=result["values"]
+            )
         for pk, text in (question_answers or {}).items():
             if pk in questions:
                 QuestionAnswer.objects.update_or_create(
@@ -258,7 +307,10 @@ def save_answers(invitation: Invitation, answers: dict, question_answers: dict |
 
 # Workshop 2 -----------------------------------------------------------------------------------
 
-def decide_need(*, actor, survey: Survey, statement: Statement, company=None, **fields) -> NeedDecision:
+
+def decide_need(
+    *, actor, survey: Survey, statement: Statement, company=None, **fields
+) -> NeedDecision:
     """Record workshop 2's decision on a need; a referral becomes a planned contact for the
     receiving organisation on each company concerned."""
     from samspil.discovery.analysis import companies_with_need
@@ -273,13 +325,15 @@ def decide_need(*, actor, survey: Survey, statement: Statement, company=None, **
         if decision.kind == NeedDecision.Kind.REFER:
             for target in [company] if company else companies_with_need(survey, statement):
                 contact = Contact.objects.create(
-                    company=target, kind=Contact.Kind.MEETING, status=Contact.Status.PLANNED,
-                    date=decision.due_on or timezone.localdate(), project=survey.workshop.project,
-                    purpose=_("Referral from workshop 2: %(statement)s") % {"statement": statement.text},
+                    company=target,
+                    kind=Contact.Kind.MEETING,
+                    status=Contact.Status.PLANNED,
+                    date=decision.due_on or timezone.localdate(),
+                    project=survey.workshop.project,
+                    purpose=_("Referral from workshop 2: %(statement)s")
+                    % {"statement": statement.text},
                     created_by=actor,
                 )
                 contact.organisations.set([decision.responsible])
                 decision.referral_contacts.add(contact)
     return decision
-
-

@@ -19,7 +19,11 @@ def survey_link(invitation: Invitation) -> str:
 
 def _send(invitation: Invitation, template: str) -> None:
     with translation.override(invitation.language or settings.LANGUAGE_CODE):
-        context = {"invitation": invitation, "survey": invitation.survey, "link": survey_link(invitation)}
+        context = {
+            "invitation": invitation,
+            "survey": invitation.survey,
+            "link": survey_link(invitation),
+        }
         subject = render_to_string(f"discovery/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"discovery/email/{template}.txt", context)
     send_mail(subject, body, None, [invitation.email])
@@ -28,7 +32,9 @@ def _send(invitation: Invitation, template: str) -> None:
 @task()
 def send_survey_invitations(survey_id: int) -> int:
     sent = 0
-    pending = Invitation.objects.filter(survey_id=survey_id, invited_at__isnull=True, withdrawn=False)
+    pending = Invitation.objects.filter(
+        survey_id=survey_id, invited_at__isnull=True, withdrawn=False
+    )
     for invitation_id in pending.values_list("pk", flat=True):
         with transaction.atomic():
             invitation = (

@@ -37,7 +37,9 @@ def respond(request, token):
     except Invitation.DoesNotExist:
         return render(request, "discovery/respond_unknown.html", status=404)
     except services.InvitationClosed as closed:
-        return render(request, "discovery/respond_closed.html", {"reason": closed.reason}, status=410)
+        return render(
+            request, "discovery/respond_closed.html", {"reason": closed.reason}, status=410
+        )
     survey = invitation.survey
     statements = list(survey.statements.order_by("position", "pk"))
     questions = list(survey.questions.all())
@@ -53,35 +55,41 @@ def respond(request, token):
                 final=final,
             )
         except services.InvitationClosed:
-            return render(request, "discovery/respond_closed.html", {"reason": "closed"}, status=410)
+            return render(
+                request, "discovery/respond_closed.html", {"reason": "closed"}, status=410
+            )
         except ValidationError:
             return render(request, "discovery/respond_unknown.html", status=400)
         saved = not errors
         if request.htmx:
             return render(
-                request, "discovery/_autosave_status.html",
+                request,
+                "discovery/_autosave_status.html",
                 {"saved": saved, "errors": errors, "time": timezone.localtime()},
                 status=200 if saved else 400,
             )
         if saved and final:
             invitation.refresh_from_db()
-            return render(request, "discovery/respond_thanks.html", {"invitation": invitation, "survey": survey})
+            return render(
+                request,
+                "discovery/respond_thanks.html",
+                {"invitation": invitation, "survey": survey},
+            )
     answers = {a.statement_id: a for a in Answer.objects.filter(invitation=invitation)}
     given = {a.question_id: a.text for a in QuestionAnswer.objects.filter(invitation=invitation)}
     posted = request.POST if request.method == "POST" else None
-    items = []
-    for statement in statements:
-        answer = answers.get(statement.pk)
-        value = lambda name, stored: posted.get(f"s{statement.pk}-{name}", "") if posted else stored  # noqa: E731
-        items.append({
+    items = [
+        {
             "statement": statement,
-            "relevance": value("relevance", "dont_know" if answer and answer.dont_know else str(answer.relevance or "") if answer else ""),
-            "need": value("need", answer.need if answer else ""),
-            "employees": value("employees", answer.employees if answer and answer.employees is not None else ""),
-            "when": value("when", answer.when if answer else ""),
-            "comment": value("comment", answer.comment if answer else ""),
             "errors": errors.get(statement.pk, {}),
-        })
+            **_shown_answer(statement, answers.get(statement.pk), posted),
+        }
+        for statement in statements
+    ]
+    question_items = [
+        {"question": q, "text": posted.get(f"q{q.pk}", "") if posted else given.get(q.pk, "")}
+        for q in questions
+    ]
     return render(
         request,
         "discovery/respond.html",
@@ -89,12 +97,31 @@ def respond(request, token):
             "invitation": invitation,
             "survey": survey,
             "items": items,
-            "questions": [{"question": q, "text": posted.get(f"q{q.pk}", "") if posted else given.get(q.pk, "")} for q in questions],
+            "questions": question_items,
             "errors": errors,
             "saved": saved,
-            "relevance_levels": [(str(i), str(i)) for i in range(1, 6)] + [("dont_know", _("Don't know"))],
+            "relevance_levels": [(str(i), str(i)) for i in range(1, 6)]
+            + [("dont_know", _("Don't know"))],
             "needs": Answer.Need.choices,
             "whens": Answer.When.choices,
         },
         status=400 if errors else 200,
     )
+
+
+def _shown_answer(statement, answer, posted) -> dict:
+    """What the form shows for one statement: what was just posted, else what is saved."""
+    if posted is not None:
+        return {
+            name: posted.get(f"s{statement.pk}-{name}", "")
+            for name in ("relevance", "need", "employees", "when", "comment")
+        }
+    if answer is None:
+        return dict.fromkeys(("relevance", "need", "employees", "when", "comment"), "")
+    return {
+        "relevance": "dont_know" if answer.dont_know else str(answer.relevance or ""),
+        "need": answer.need,
+        "employees": "" if answer.employees is None else answer.employees,
+        "when": answer.when,
+        "comment": answer.comment,
+    }

@@ -24,7 +24,9 @@ class SurveyCreateView(ServiceFormMixin, generic.CreateView):
     success_message = _("The survey was saved as a draft.")
 
     def dispatch(self, request, *args, **kwargs):
-        self.workshop = get_object_or_404(Workshop.objects.restrict(request.user, scoping.CHANGE), pk=kwargs["workshop"])
+        self.workshop = get_object_or_404(
+            Workshop.objects.restrict(request.user, scoping.CHANGE), pk=kwargs["workshop"]
+        )
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
@@ -41,7 +43,9 @@ class SurveyCreateView(ServiceFormMixin, generic.CreateView):
         return super().get_context_data(workshop=self.workshop, **kwargs)
 
     def save_with_service(self, form):
-        return services.save_survey(actor=self.request.user, workshop=self.workshop, **form.service_arguments())
+        return services.save_survey(
+            actor=self.request.user, workshop=self.workshop, **form.service_arguments()
+        )
 
     def get_success_url(self):
         return self.object.get_absolute_url()
@@ -62,7 +66,10 @@ class SurveyUpdateView(ScopedUpdateView):
     def save_with_service(self, form):
         survey = Survey.objects.get(pk=self.object.pk)
         return services.save_survey(
-            actor=self.request.user, workshop=survey.workshop, survey=survey, **form.service_arguments()
+            actor=self.request.user,
+            workshop=survey.workshop,
+            survey=survey,
+            **form.service_arguments(),
         )
 
     def get_success_url(self):
@@ -90,7 +97,9 @@ class SurveyDetailView(ScopedDetailView):
             answered=Count("pk", filter=Q(answered_at__isnull=False)),
             total=Count("pk"),
         )
-        context["recipients"] = services.recipients(survey) if survey.status == Survey.Status.DRAFT else []
+        context["recipients"] = (
+            services.recipients(survey) if survey.status == Survey.Status.DRAFT else []
+        )
         return context
 
 
@@ -106,7 +115,9 @@ def send(request, pk):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("The survey is on its way to %(count)s respondents.") % {"count": count})
+        messages.success(
+            request, _("The survey is on its way to %(count)s respondents.") % {"count": count}
+        )
     return HttpResponseRedirect(survey.get_absolute_url())
 
 
@@ -118,7 +129,9 @@ def send_reminders(request, pk):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("%(count)s who have not answered get a reminder.") % {"count": count})
+        messages.success(
+            request, _("%(count)s who have not answered get a reminder.") % {"count": count}
+        )
     return HttpResponseRedirect(survey.get_absolute_url())
 
 
@@ -142,10 +155,15 @@ class AnalysisView(ScopedDetailView):
         result = analyse(self.object)
         context["analysis"] = result
         context["heat_rows"] = [
-            {"company": c, "cells": [result.heat.get((c["pk"], r.statement.pk), "") for r in result.results]}
+            {
+                "company": c,
+                "cells": [result.heat.get((c["pk"], r.statement.pk), "") for r in result.results],
+            }
             for c in result.companies
         ]
-        context["decisions"] = self.object.decisions.select_related("statement", "company", "responsible")
+        context["decisions"] = self.object.decisions.select_related(
+            "statement", "company", "responsible"
+        )
         context.setdefault("decision_form", NeedDecisionForm(survey=self.object))
         context["chart"] = {
             "labels": [f"{i}" for i in range(1, len(result.results) + 1)],
@@ -167,20 +185,39 @@ class AnalysisView(ScopedDetailView):
             else:
                 messages.success(request, _("The decision was recorded."))
                 return HttpResponseRedirect(request.path + "#decisions")
-        return self.render_to_response(self.get_context_data(object=self.object, decision_form=form))
+        return self.render_to_response(
+            self.get_context_data(object=self.object, decision_form=form)
+        )
 
 
 def analysis_workbook(result):
     """The analysis as a workbook: the ranking on the first sheet."""
     headers = [
-        _("Statement"), _("Theme"), _("Answers"), _("Mean relevance (1-5)"), "1", "2", "3", "4", "5",
-        _("Don't know"), _("Companies with a need"), _("of which high"), _("Employees affected"),
+        _("Statement"),
+        _("Theme"),
+        _("Answers"),
+        _("Mean relevance (1-5)"),
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        _("Don't know"),
+        _("Companies with a need"),
+        _("of which high"),
+        _("Employees affected"),
     ]
     rows = [
-        [r.statement.text, r.statement.theme, r.answers, r.mean_relevance, *r.distribution,
-         r.companies_with_need, r.high_need, r.employees]
+        [
+            r.statement.text,
+            r.statement.theme,
+            r.answers,
+            r.mean_relevance,
+            *r.distribution,
+            r.companies_with_need,
+            r.high_need,
+            r.employees,
+        ]
         for r in result.by_relevance()
     ]
     return table_response("analyse", headers, rows, "xlsx")
-
-

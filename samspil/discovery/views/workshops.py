@@ -48,7 +48,9 @@ class WorkshopUpdateView(WorkshopFormMixin, ScopedUpdateView):
 
     def save_with_service(self, form):
         return services.save_workshop(
-            actor=self.request.user, workshop=Workshop.objects.get(pk=self.object.pk), **form.cleaned_data
+            actor=self.request.user,
+            workshop=Workshop.objects.get(pk=self.object.pk),
+            **form.cleaned_data,
         )
 
 
@@ -91,7 +93,9 @@ def add_statement(request, pk):
 
 @require_POST
 def remove_statement(request, pk):
-    statement = get_object_or_404(Statement.objects.restrict(request.user).select_related("workshop"), pk=pk)
+    statement = get_object_or_404(
+        Statement.objects.restrict(request.user).select_related("workshop"), pk=pk
+    )
     try:
         services.delete_statement(actor=request.user, statement=statement)
     except ValidationError as exc:
@@ -120,4 +124,8 @@ def download_file(request, pk):
     attachment = get_object_or_404(WorkshopFile.objects.select_related("workshop"), pk=pk)
     if not scoping.can(request.user, scoping.VIEW, attachment.workshop):
         raise Http404
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.file.name.rsplit("/", 1)[-1],
+    )
