@@ -8,6 +8,14 @@ from samspil.companies.api.views import (
     ContactPersonViewSet,
     ContactViewSet,
 )
+from samspil.discovery.api.views import (
+    AnswerViewSet,
+    InvitationViewSet,
+    NeedDecisionViewSet,
+    StatementViewSet,
+    SurveyViewSet,
+    WorkshopViewSet,
+)
 from samspil.organisations.api.views import OrganisationMembershipViewSet, OrganisationViewSet
 from samspil.partnerships.api.views import (
     CaseViewSet,
@@ -35,6 +43,12 @@ router.register("meetings", MeetingViewSet)
 router.register("evaluation-rounds", EvaluationRoundViewSet)
 router.register("learning-notes", LearningNoteViewSet)
 router.register("tools", ToolViewSet)
+router.register("workshops", WorkshopViewSet)
+router.register("statements", StatementViewSet)
+router.register("surveys", SurveyViewSet)
+router.register("invitations", InvitationViewSet)
+router.register("answers", AnswerViewSet)
+router.register("need-decisions", NeedDecisionViewSet)
 
 app_name = "v1"
 urlpatterns = router.urls

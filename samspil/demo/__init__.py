@@ -7,9 +7,9 @@ so running the command again changes nothing. Later parts of samspil add steps h
 from django.db import transaction
 
 from samspil.core.audit import acting_as
-from samspil.demo import companies, foundation, partnerships
+from samspil.demo import companies, discovery, foundation, partnerships
 
-STEPS = [foundation.build, companies.build, partnerships.build]
+STEPS = [foundation.build, companies.build, partnerships.build, discovery.build]
 
 
 def build(stdout=None) -> dict:

@@ -131,3 +131,26 @@ def companies_with_need(survey, statement):
         survey_invitations__answers__statement=statement,
         survey_invitations__answers__need__in=NEED_LEVELS,
     ).distinct()
+
+
+def decisions_for_company(company, user):
+    """Workshop 2's decisions that concern a company: its own, and those for every company
+    with the need where it said it had the need. Only the project's team sees them."""
+    from django.db.models import Q
+
+    from samspil.discovery.models import NeedDecision
+
+    return (
+        NeedDecision.objects.restrict(user)
+        .filter(
+            Q(company=company)
+            | Q(
+                company__isnull=True,
+                statement__answers__invitation__company=company,
+                statement__answers__need__in=NEED_LEVELS,
+            )
+        )
+        .select_related("statement", "responsible", "survey")
+        .distinct()
+        .order_by("due_on", "pk")
+    )

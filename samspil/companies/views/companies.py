@@ -15,6 +15,7 @@ from samspil.core.views import (
     ScopedListView,
     ScopedUpdateView,
 )
+from samspil.discovery.analysis import decisions_for_company
 from samspil.partnerships.models import Case, Partnership
 
 
@@ -135,6 +136,7 @@ class CompanyDetailView(ScopedDetailView):
         context["cases"] = (
             Case.objects.restrict(user).filter(company=company).select_related("partnership")
         )
+        context["need_decisions"] = decisions_for_company(company, user)
         context["can_open_case_in"] = (
             Partnership.objects.filter(
                 memberships__user=user, memberships__role__in=scoping.PRACTITIONER_ROLES
