@@ -197,6 +197,7 @@ def remind(*, actor, survey: Survey) -> int:
     from samspil.discovery.tasks import send_survey_reminders
 
     ensure_can(actor, scoping.CHANGE, survey)
+    survey = Survey.objects.get(pk=survey.pk)
     if not survey.is_open:
         raise ValidationError(_("The survey is not open; there is nobody to remind."))
     waiting = survey.invitations.filter(answered_at__isnull=True, withdrawn=False).count()

@@ -152,7 +152,7 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 class AnswerViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """The companies' answers, for the survey's team."""
 
-    queryset = Answer.objects.select_related("invitation")
+    queryset = Answer.objects.select_related("invitation").order_by("statement", "pk")
     serializer_class = AnswerSerializer
     filterset_fields = ["statement", "invitation__survey"]
 
