@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from samspil.discovery.tests.conftest import cluster, survey, workshop  # noqa: F401
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by fixtures
 # in that same thread are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
