@@ -1,7 +1,14 @@
 """Version 1 of the REST API, under /api/v1/."""
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from samspil.catalogue.api.views import (
+    CompetenceAreaViewSet,
+    OfferingViewSet,
+    ProviderViewSet,
+    match,
+)
 from samspil.companies.api.views import (
     ClusterViewSet,
     CompanyViewSet,
@@ -49,6 +56,9 @@ router.register("surveys", SurveyViewSet)
 router.register("invitations", InvitationViewSet)
 router.register("answers", AnswerViewSet)
 router.register("need-decisions", NeedDecisionViewSet)
+router.register("competence-areas", CompetenceAreaViewSet)
+router.register("providers", ProviderViewSet)
+router.register("offerings", OfferingViewSet)
 
 app_name = "v1"
-urlpatterns = router.urls
+urlpatterns = [path("match/", match, name="match"), *router.urls]

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "samspil.programmes",
     "samspil.companies",
     "samspil.discovery",
+    "samspil.catalogue",
     "django_tasks",
     "django_tasks_db",
 ]

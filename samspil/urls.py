@@ -24,6 +24,7 @@ urlpatterns = [
     path("partnerskaber/", include("samspil.partnerships.urls")),
     path("virksomheder/", include("samspil.companies.urls")),
     path("behov/", include("samspil.discovery.urls")),
+    path("katalog/", include("samspil.catalogue.urls")),
     path("spoergeskema/<str:token>/", respond, name="survey-respond"),
     path("", include("samspil.programmes.urls")),
     path("admin/", admin.site.urls),

@@ -324,3 +324,19 @@ def invitations(user, action: str) -> Q:
 @rule(NeedDecision)
 def need_decisions(user, action: str) -> Q:
     return Q(survey__workshop__project__in=_project_team(user, action))
+
+
+# The course catalogue: shared by everyone; operators keep it ----------------------------
+
+from samspil.catalogue.models import CompetenceArea, Offering, Provider  # noqa: E402
+
+
+def _catalogue(user, action: str) -> Q:
+    if action == VIEW:
+        return Q()
+    return Q() if is_operator(user) else NOTHING
+
+
+rule(CompetenceArea, can_create=is_operator)(_catalogue)
+rule(Provider, can_create=is_operator)(_catalogue)
+rule(Offering, can_create=is_operator)(_catalogue)

@@ -7,9 +7,15 @@ so running the command again changes nothing. Later parts of samspil add steps h
 from django.db import transaction
 
 from samspil.core.audit import acting_as
-from samspil.demo import companies, discovery, foundation, partnerships
+from samspil.demo import catalogue, companies, discovery, foundation, partnerships
 
-STEPS = [foundation.build, companies.build, partnerships.build, discovery.build]
+STEPS = [
+    foundation.build,
+    companies.build,
+    partnerships.build,
+    discovery.build,
+    catalogue.build,
+]
 
 
 def build(stdout=None) -> dict:

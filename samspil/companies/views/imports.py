@@ -1,43 +1,17 @@
-from django import forms
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
-from django.views import generic
 
 from samspil.companies.imports import CompanyImporter
-from samspil.core import scoping
-from samspil.core.imports import ImportFileError, read_table
+from samspil.core.import_views import ImportView
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label=_("File (CSV or XLSX)"))
-    dry_run = forms.BooleanField(
-        label=_("Only check the file; save nothing"), required=False, initial=True
-    )
-
-
-class CompanyImportView(generic.FormView):
+class CompanyImportView(ImportView):
     """Operators import the company register; a bad file is refused whole, row by row."""
 
-    form_class = ImportForm
-    template_name = "companies/company_import.html"
-    max_bytes = 20 * 1024 * 1024
-
-    def dispatch(self, request, *args, **kwargs):
-        if not scoping.is_operator(request.user) and not request.user.is_superuser:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        upload = form.cleaned_data["file"]
-        if upload.size > self.max_bytes:
-            form.add_error("file", _("The file is larger than 20 MB."))
-            return self.form_invalid(form)
-        try:
-            rows = read_table(upload.read(), upload.name)
-            result = CompanyImporter(actor=self.request.user).run(
-                rows, dry_run=form.cleaned_data["dry_run"]
-            )
-        except ImportFileError as exc:
-            form.add_error("file", str(exc))
-            return self.form_invalid(form)
-        return self.render_to_response(self.get_context_data(form=form, result=result))
+    importer = CompanyImporter
+    title = _("Import companies")
+    columns_help = _(
+        "A CSV or XLSX file with one company per row. Required columns: cvr, name. Optional: "
+        "p_number, address, postcode, city, municipality (code or name), industry_code (DB07), "
+        "industry_title, employees, size_band, growth_company (ja/nej), notes. A company already "
+        "in samspil is updated (the CVR number is the key). If any row is wrong, nothing is saved."
+    )

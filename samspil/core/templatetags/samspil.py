@@ -21,6 +21,7 @@ def main_menu(context):
         (_("Clusters"), reverse("companies:cluster-list")),
         (_("Coordination"), reverse("companies:coordination")),
         (_("Needs discovery"), reverse("discovery:workshop-list")),
+        (_("Courses"), reverse("catalogue:offering-list")),
         (_("Organisations"), reverse("organisations:list")),
         (_("Partnerships"), reverse("partnerships:list")),
         (_("Projects"), reverse("programmes:project-list")),

@@ -11,22 +11,28 @@ from samspil.core.imports import ImportFileError, read_table
 # What can be imported, and the importer that knows its columns and rules.
 IMPORTERS = {
     "companies": "samspil.companies.imports.CompanyImporter",
+    "offerings": "samspil.catalogue.imports.OfferingImporter",
 }
 
 
 class Command(BaseCommand):
     help = (
-        "Import a CSV or XLSX file, all or nothing: `samspil import companies FILE [--dry-run]`. "
+        "Import a CSV or XLSX file, all or nothing: `samspil import companies|offerings FILE "
+        "[--dry-run]`, or the ESCO download: `samspil import esco DIR`. "
         "Any bad row means nothing is saved; each bad row and field is named. "
         "Re-importing updates the same records."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=sorted(IMPORTERS), help="what the file holds")
+        parser.add_argument(
+            "kind", choices=sorted([*IMPORTERS, "esco"]), help="what the file holds"
+        )
         parser.add_argument("file", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="check the file, save nothing")
 
     def handle(self, *args, kind, file, dry_run, **options):
+        if kind == "esco":
+            return self.import_esco(file)
         if not file.is_file():
             raise CommandError(_("%(file)s: no such file") % {"file": file})
         try:
@@ -54,3 +60,23 @@ class Command(BaseCommand):
         if dry_run:
             summary += " " + _("Checked only; nothing was saved.")
         self.stdout.write(self.style.SUCCESS(summary))
+
+    def import_esco(self, directory):
+        """ESCO comes as a folder of CSV files (skills, occupations, relations per language)."""
+        from samspil.catalogue.esco import EscoFormatError, import_esco
+
+        if not directory.is_dir():
+            raise CommandError(_("%(file)s: no such folder") % {"file": directory})
+        try:
+            counts = import_esco(directory)
+        except EscoFormatError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "ESCO: %(skills)s new skills, %(occupations)s new occupations, "
+                    "%(relations)s new relations."
+                )
+                % counts
+            )
+        )

@@ -1,0 +1,27 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from samspil.catalogue.models import CompetenceArea, Offering, Provider
+
+
+class OfferingFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    kind = django_filters.ChoiceFilter(choices=Offering.Kind.choices, label=_("Kind"))
+    area = django_filters.ModelChoiceFilter(
+        queryset=CompetenceArea.objects.all(),
+        field_name="competence_areas",
+        label=_("Competence area"),
+    )
+    provider = django_filters.ModelChoiceFilter(
+        queryset=Provider.objects.all(), label=_("Provider")
+    )
+
+    class Meta:
+        model = Offering
+        fields = ["q", "kind", "area", "provider"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(title__icontains=value) | Q(code__icontains=value) | Q(description__icontains=value)
+        )

@@ -1,0 +1,429 @@
+"""Ranking offerings for a need, with the reasons shown.
+
+Text relevance is BM25 (bm25s) over stemmed words; because a need may be written in Danish,
+Swedish or English, every word is stemmed by all three Snowball stemmers (PyStemmer). The text
+score is combined with what the catalogue knows: a matching competence area, ESCO skills in
+common, the level the offering lifts between, nearness to the company, a start before the
+need's horizon, and being qualification-granting where the project asks for it.
+
+The index is built once per catalogue version and kept in the process; a change to the
+catalogue changes the version (count and newest change, one cheap query), so the next search
+rebuilds it. Nothing else is kept between requests.
+"""
+
+import datetime
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+
+import bm25s
+import numpy as np
+import Stemmer
+from django.db.models import Count, Max
+from django.utils.translation import gettext as _
+
+from samspil.catalogue.models import CompetenceArea, Offering
+
+STEMMERS = [Stemmer.Stemmer(lang) for lang in ("danish", "swedish", "english")]
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+STOPWORDS = set(
+    [
+        "og",
+        "i",
+        "at",
+        "det",
+        "en",
+        "den",
+        "til",
+        "er",
+        "som",
+        "på",
+        "de",
+        "med",
+        "han",
+        "af",
+        "for",
+        "ikke",
+        "der",
+        "var",
+        "mig",
+        "sig",
+        "men",
+        "et",
+        "har",
+        "om",
+        "vi",
+        "min",
+        "havde",
+        "ham",
+        "hun",
+        "nu",
+        "over",
+        "da",
+        "fra",
+        "du",
+        "ud",
+        "sin",
+        "dem",
+        "os",
+        "op",
+        "man",
+        "hans",
+        "hvor",
+        "eller",
+        "hvad",
+        "skal",
+        "selv",
+        "her",
+        "alle",
+        "vil",
+        "blev",
+        "kunne",
+        "ind",
+        "når",
+        "være",
+        "dog",
+        "noget",
+        "ville",
+        "jo",
+        "deres",
+        "efter",
+        "ned",
+        "skulle",
+        "denne",
+        "end",
+        "dette",
+        "mit",
+        "også",
+        "under",
+        "have",
+        "dig",
+        "anden",
+        "hende",
+        "mine",
+        "alt",
+        "meget",
+        "sit",
+        "sine",
+        "vor",
+        "mod",
+        "disse",
+        "hvis",
+        "din",
+        "nogle",
+        "hos",
+        "blive",
+        "mange",
+        "ad",
+        "bliver",
+        "hendes",
+        "været",
+        "thi",
+        "jer",
+        "sådan",
+        "vores",
+        "vi",
+        "kan",
+        "skal",
+        "och",
+        "det",
+        "att",
+        "i",
+        "en",
+        "jag",
+        "hon",
+        "som",
+        "han",
+        "på",
+        "den",
+        "med",
+        "var",
+        "sig",
+        "för",
+        "så",
+        "till",
+        "är",
+        "men",
+        "ett",
+        "om",
+        "hade",
+        "de",
+        "av",
+        "icke",
+        "mig",
+        "du",
+        "henne",
+        "då",
+        "sin",
+        "nu",
+        "har",
+        "inte",
+        "hans",
+        "honom",
+        "skulle",
+        "hennes",
+        "där",
+        "min",
+        "man",
+        "ej",
+        "vid",
+        "kunde",
+        "något",
+        "från",
+        "ut",
+        "när",
+        "efter",
+        "upp",
+        "vi",
+        "dem",
+        "vara",
+        "vad",
+        "över",
+        "än",
+        "dig",
+        "kan",
+        "sina",
+        "här",
+        "ha",
+        "mot",
+        "alla",
+        "under",
+        "någon",
+        "eller",
+        "allt",
+        "mycket",
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "it",
+        "as",
+        "with",
+        "on",
+        "be",
+        "are",
+        "by",
+        "this",
+        "an",
+        "or",
+        "from",
+        "at",
+        "which",
+        "our",
+        "we",
+        "they",
+        "their",
+        "need",
+        "needs",
+        "behov",
+        "behöver",
+    ]
+)
+WORD = re.compile(r"\w+", re.UNICODE)
+
+WEIGHTS = {
+    "text": 0.50,
+    "area": 0.25,
+    "esco": 0.10,
+    "level": 0.05,
+    "near": 0.05,
+    "start": 0.03,
+    "qualification": 0.02,
+}
+
+
+def tokens(text: str) -> list[str]:
+    words = [w for w in WORD.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS]
+    stems = []
+    for word in words:
+        stems.extend({stemmer.stemWord(word) for stemmer in STEMMERS})
+    return stems
+
+
+def offering_text(offering: Offering, areas: list[str], skills: list[str]) -> str:
+    return " ".join([offering.title, offering.title, offering.description, *areas, *skills])
+
+
+@dataclass
+class Index:
+    version: tuple
+    ids: list
+    retriever: object
+
+
+_lock = threading.Lock()
+_index: Index | None = None
+
+
+def catalogue_version() -> tuple:
+    state = Offering.objects.aggregate(n=Count("pk"), changed=Max("updated_at"))
+    return (state["n"], state["changed"])
+
+
+def build_index() -> Index:
+    offerings = list(
+        Offering.objects.prefetch_related("competence_areas", "esco_skills").order_by("pk")
+    )
+    corpus = [
+        tokens(
+            offering_text(
+                o,
+                [f"{a.name} {a.keywords}" for a in o.competence_areas.all()],
+                [str(s) for s in o.esco_skills.all()],
+            )
+        )
+        or ["∅"]
+        for o in offerings
+    ]
+    retriever = bm25s.BM25()
+    if corpus:
+        retriever.index(corpus, show_progress=False)
+    return Index(catalogue_version(), [o.pk for o in offerings], retriever)
+
+
+def current_index() -> Index:
+    """The index for the catalogue as it is now, built once per change."""
+    global _index
+    version = catalogue_version()
+    with _lock:
+        if _index is None or _index.version != version:
+            _index = build_index()
+        return _index
+
+
+def text_scores(need: str) -> dict[int, float]:
+    """BM25 score per offering id, scaled so the best match is 1."""
+    index = current_index()
+    query = tokens(need)
+    if not index.ids or not query:
+        return {}
+    scores = index.retriever.get_scores(query)
+    best = float(np.max(scores)) if len(scores) else 0.0
+    if best <= 0:
+        return {}
+    return {index.ids[i]: float(s) / best for i, s in enumerate(scores) if s > 0}
+
+
+def areas_in_text(text: str) -> set[int]:
+    """Competence areas whose name or search words the need's text mentions."""
+    stems = set(tokens(text))
+    found = set()
+    for area in CompetenceArea.objects.all():
+        words = set(tokens(f"{area.name} {area.keywords}"))
+        if stems & words:
+            found.add(area.pk)
+    return found
+
+
+@dataclass
+class Match:
+    offering: Offering
+    score: float
+    reasons: list = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.offering.code,
+            "title": self.offering.title,
+            "provider": self.offering.provider.name,
+            "score": round(self.score, 4),
+            "reasons": self.reasons,
+        }
+
+
+def rank(
+    need: str,
+    *,
+    areas=(),
+    esco_skills=(),
+    level_from: str = "",
+    level_to: str = "",
+    company=None,
+    horizon: datetime.date | None = None,
+    require_qualification: bool = False,
+    top: int = 10,
+    use_text: bool = True,
+) -> list[Match]:
+    """The ``top`` offerings for a need, best first, each with the reasons for its place."""
+    text = text_scores(need) if use_text else {}
+    area_ids = set(a.pk if hasattr(a, "pk") else a for a in areas) or areas_in_text(need)
+    skill_ids = {s.pk if hasattr(s, "pk") else s for s in esco_skills}
+    candidates = set(text)
+    if area_ids:
+        candidates |= set(
+            Offering.competence_areas.through.objects.filter(
+                competencearea__in=area_ids
+            ).values_list("offering", flat=True)
+        )
+    if skill_ids:
+        candidates |= set(
+            Offering.esco_skills.through.objects.filter(escoskill__in=skill_ids).values_list(
+                "offering", flat=True
+            )
+        )
+    if not candidates:
+        return []
+    offerings = (
+        Offering.objects.filter(pk__in=candidates)
+        .select_related("provider__municipality__region", "municipality__region")
+        .prefetch_related("competence_areas", "esco_skills")
+    )
+    place = company.municipality if company is not None and company.municipality_id else None
+    matches = []
+    for offering in offerings:
+        reasons, score = [], 0.0
+        relevance = text.get(offering.pk, 0.0)
+        if relevance:
+            score += WEIGHTS["text"] * relevance
+            reasons.append(_("Text relevance %(percent)s %%") % {"percent": round(100 * relevance)})
+        common_areas = [a.name for a in offering.competence_areas.all() if a.pk in area_ids]
+        if common_areas:
+            score += WEIGHTS["area"]
+            reasons.append(_("Competence area: %(areas)s") % {"areas": ", ".join(common_areas)})
+        common_skills = [str(s) for s in offering.esco_skills.all() if s.pk in skill_ids]
+        if common_skills:
+            score += WEIGHTS["esco"] * min(1.0, len(common_skills) / max(1, len(skill_ids)))
+            reasons.append(
+                _("ESCO skills in common: %(skills)s") % {"skills": ", ".join(common_skills)}
+            )
+        if (
+            level_to
+            and offering.level_to == level_to
+            and (not level_from or offering.level_from == level_from)
+        ):
+            score += WEIGHTS["level"]
+            reasons.append(
+                _("Lifts from %(from)s to %(to)s")
+                % {"from": offering.get_level_from_display(), "to": offering.get_level_to_display()}
+            )
+        where = offering.municipality or offering.provider.municipality
+        if place is not None and where is not None:
+            if where.pk == place.pk:
+                score += WEIGHTS["near"]
+                reasons.append(_("In the company's municipality (%(place)s)") % {"place": where})
+            elif where.region_id == place.region_id:
+                score += WEIGHTS["near"] / 2
+                reasons.append(_("In the company's region (%(place)s)") % {"place": where})
+        if (
+            horizon
+            and offering.next_start
+            and datetime.date.today() <= offering.next_start <= horizon
+        ):
+            score += WEIGHTS["start"]
+            reasons.append(
+                _("Starts %(date)s, before the need's horizon")
+                % {"date": offering.next_start.strftime("%d.%m.%Y")}
+            )
+        if require_qualification and offering.qualification_granting:
+            score += WEIGHTS["qualification"]
+            reasons.append(_("Formally qualification-granting"))
+        if score > 0:
+            matches.append(Match(offering, score, reasons))
+    matches.sort(key=lambda m: (-m.score, m.offering.code))
+    return matches[:top]

@@ -1,0 +1,50 @@
+"""The upload page every import shares: operators check or import a CSV/XLSX file."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+
+from samspil.core import scoping
+from samspil.core.imports import ImportFileError, read_table
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("File (CSV or XLSX)"))
+    dry_run = forms.BooleanField(
+        label=_("Only check the file; save nothing"), required=False, initial=True
+    )
+
+
+class ImportView(generic.FormView):
+    """Subclasses name the ``importer`` and describe the columns in ``columns_help``."""
+
+    form_class = ImportForm
+    template_name = "core/import.html"
+    importer = None
+    title = ""
+    columns_help = ""
+    max_bytes = 20 * 1024 * 1024
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser and not scoping.is_operator(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=self.title, columns_help=self.columns_help, **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        if upload.size > self.max_bytes:
+            form.add_error("file", _("The file is larger than 20 MB."))
+            return self.form_invalid(form)
+        try:
+            rows = read_table(upload.read(), upload.name)
+            result = self.importer(actor=self.request.user).run(
+                rows, dry_run=form.cleaned_data["dry_run"]
+            )
+        except ImportFileError as exc:
+            form.add_error("file", str(exc))
+            return self.form_invalid(form)
+        return self.render_to_response(self.get_context_data(form=form, result=result))
