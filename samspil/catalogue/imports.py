@@ -113,7 +113,8 @@ class OfferingImporter(Importer):
                 errors["qualification_granting"] = [_("Write ja or nej.")]
             offering.qualification_granting = value in YES
         try:
-            offering.full_clean(exclude=["provider"], validate_unique=False)
+            # Fields already found wrong are not checked twice.
+            offering.full_clean(exclude=["provider", *errors], validate_unique=False)
         except ValidationError as exc:
             for column, messages in validation_errors(exc).items():
                 errors.setdefault(column, []).extend(messages)
