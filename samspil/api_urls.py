@@ -32,6 +32,7 @@ from samspil.partnerships.api.views import (
     PartnershipMembershipViewSet,
     PartnershipViewSet,
 )
+from samspil.plans.api.views import PlanViewSet
 from samspil.programmes.api.views import ProjectMembershipViewSet, ProjectViewSet, ToolViewSet
 
 router = DefaultRouter()
@@ -59,6 +60,7 @@ router.register("need-decisions", NeedDecisionViewSet)
 router.register("competence-areas", CompetenceAreaViewSet)
 router.register("providers", ProviderViewSet)
 router.register("offerings", OfferingViewSet)
+router.register("plans", PlanViewSet)
 
 app_name = "v1"
 urlpatterns = [path("match/", match, name="match"), *router.urls]

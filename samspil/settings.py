@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "samspil.companies",
     "samspil.discovery",
     "samspil.catalogue",
+    "samspil.plans",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -8,6 +8,7 @@ from rest_framework.permissions import AllowAny
 
 from samspil.core.views import HomeView, switch_language
 from samspil.discovery.views.respond import respond
+from samspil.plans.views import company_plan
 
 api_docs = {"permission_classes": [AllowAny], "authentication_classes": []}
 
@@ -25,6 +26,8 @@ urlpatterns = [
     path("virksomheder/", include("samspil.companies.urls")),
     path("behov/", include("samspil.discovery.urls")),
     path("katalog/", include("samspil.catalogue.urls")),
+    path("planer/", include("samspil.plans.urls")),
+    path("virksomheder/<int:company>/plan/", company_plan, name="company-plan"),
     path("spoergeskema/<str:token>/", respond, name="survey-respond"),
     path("", include("samspil.programmes.urls")),
     path("admin/", admin.site.urls),

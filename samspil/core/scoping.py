@@ -340,3 +340,18 @@ def _catalogue(user, action: str) -> Q:
 rule(CompetenceArea, can_create=is_operator)(_catalogue)
 rule(Provider, can_create=is_operator)(_catalogue)
 rule(Offering, can_create=is_operator)(_catalogue)
+
+
+# Competence supply plans: the team of the project they belong to ------------------------
+
+from samspil.plans.models import CompetencePlan, PlanNeed  # noqa: E402
+
+
+@rule(CompetencePlan, can_create=is_practitioner)
+def plans(user, action: str) -> Q:
+    return Q(project__in=_project_team(user, action))
+
+
+@rule(PlanNeed)
+def plan_needs(user, action: str) -> Q:
+    return Q(plan__project__in=_project_team(user, action))

@@ -39,3 +39,22 @@
     options: { animation: false, scales: { y: { min: 0, max: 5 }, y1: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false } } } }
   });
 })();
+
+// The competence spider: current against target level per subject area.
+(function () {
+  var canvas = document.getElementById("plan-chart");
+  var source = document.getElementById("plan-data");
+  if (!canvas || !source || !window.Chart) { return; }
+  var data = JSON.parse(source.textContent);
+  new window.Chart(canvas, {
+    type: "radar",
+    data: {
+      labels: data.labels,
+      datasets: [
+        { label: data.current_label, data: data.current, borderColor: "#b35c00", backgroundColor: "#b35c0022" },
+        { label: data.target_label, data: data.target, borderColor: "#0059b3", backgroundColor: "#0059b322" }
+      ]
+    },
+    options: { animation: false, scales: { r: { min: 0, max: 5, ticks: { stepSize: 1 } } } }
+  });
+})();

@@ -1,0 +1,1 @@
+from samspil.discovery.tests.conftest import cluster, survey, workshop  # noqa: F401
