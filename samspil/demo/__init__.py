@@ -7,7 +7,7 @@ so running the command again changes nothing. Later parts of samspil add steps h
 from django.db import transaction
 
 from samspil.core.audit import acting_as
-from samspil.demo import catalogue, companies, discovery, foundation, partnerships
+from samspil.demo import catalogue, companies, discovery, foundation, partnerships, plans
 
 STEPS = [
     foundation.build,
@@ -15,6 +15,7 @@ STEPS = [
     partnerships.build,
     discovery.build,
     catalogue.build,
+    plans.build,
 ]
 
 

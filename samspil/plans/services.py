@@ -116,54 +116,59 @@ def carry_over(*, actor, plan: CompetencePlan) -> int:
     the draft, once each (no retyping, no duplicates)."""
     ensure_can(actor, scoping.CHANGE, plan)
     ensure_editable(plan)
+    with transaction.atomic(), acting_as(actor):
+        return needs_from_discovery(plan)
+
+
+def needs_from_discovery(plan: CompetencePlan) -> int:
+    """The rule of carry_over, without the check of who asks (the demo builds with it)."""
     present = set(plan.needs.values_list("source_ref", flat=True))
     added = 0
-    with transaction.atomic(), acting_as(actor):
-        answers = Answer.objects.filter(
-            invitation__company=plan.company, need__in=NEED_LEVELS, invitation__withdrawn=False
-        ).select_related("statement")
-        for answer in answers:
-            ref = f"statement:{answer.statement_id}"
-            area = _area_for(answer.statement.text, answer.statement.theme)
-            if ref in present or area is None:
-                continue
-            PlanNeed.objects.create(
-                plan=plan,
-                area=area,
-                description=answer.statement.text[:400],
-                source=PlanNeed.Source.SURVEY,
-                source_ref=ref,
-                employees=answer.employees,
-                priority=PlanNeed.Priority.HIGH
-                if answer.need == Answer.Need.HIGH
-                else PlanNeed.Priority.MEDIUM,
-                current_level=1,
-                target_level=3,
+    answers = Answer.objects.filter(
+        invitation__company=plan.company, need__in=NEED_LEVELS, invitation__withdrawn=False
+    ).select_related("statement")
+    for answer in answers:
+        ref = f"statement:{answer.statement_id}"
+        area = _area_for(answer.statement.text, answer.statement.theme)
+        if ref in present or area is None:
+            continue
+        PlanNeed.objects.create(
+            plan=plan,
+            area=area,
+            description=answer.statement.text[:400],
+            source=PlanNeed.Source.SURVEY,
+            source_ref=ref,
+            employees=answer.employees,
+            priority=PlanNeed.Priority.HIGH
+            if answer.need == Answer.Need.HIGH
+            else PlanNeed.Priority.MEDIUM,
+            current_level=1,
+            target_level=3,
+        )
+        present.add(ref)
+        added += 1
+    decisions = NeedDecision.objects.filter(company=plan.company).select_related("statement")
+    for decision in decisions:
+        ref = f"statement:{decision.statement_id}"
+        if ref in present:
+            PlanNeed.objects.filter(plan=plan, source_ref=ref).update(
+                source=PlanNeed.Source.WS2, notes=decision.get_kind_display()
             )
-            present.add(ref)
-            added += 1
-        decisions = NeedDecision.objects.filter(company=plan.company).select_related("statement")
-        for decision in decisions:
-            ref = f"statement:{decision.statement_id}"
-            if ref in present:
-                PlanNeed.objects.filter(plan=plan, source_ref=ref).update(
-                    source=PlanNeed.Source.WS2, notes=decision.get_kind_display()
-                )
-                continue
-            area = _area_for(decision.statement.text, decision.statement.theme)
-            if area is None:
-                continue
-            PlanNeed.objects.create(
-                plan=plan,
-                area=area,
-                description=decision.statement.text[:400],
-                source=PlanNeed.Source.WS2,
-                source_ref=ref,
-                notes=decision.get_kind_display(),
-                horizon=decision.due_on,
-                current_level=1,
-                target_level=3,
-            )
-            present.add(ref)
-            added += 1
+            continue
+        area = _area_for(decision.statement.text, decision.statement.theme)
+        if area is None:
+            continue
+        PlanNeed.objects.create(
+            plan=plan,
+            area=area,
+            description=decision.statement.text[:400],
+            source=PlanNeed.Source.WS2,
+            source_ref=ref,
+            notes=decision.get_kind_display(),
+            horizon=decision.due_on,
+            current_level=1,
+            target_level=3,
+        )
+        present.add(ref)
+        added += 1
     return added

@@ -1,0 +1,25 @@
+"""The benchmark command keeps working: it measures on the evaluation set and rolls back."""
+
+import pytest
+from django.core.management import call_command
+
+from samspil.catalogue.management.commands.benchmark_matching import Command
+from samspil.catalogue.models import Offering
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_benchmark_writes_its_section_and_leaves_the_catalogue_alone(tmp_path, capsys):
+    output = tmp_path / "benchmarks.md"
+    output.write_text("# Benchmarks\n\nOther results stay.\n", encoding="utf-8")
+    call_command("benchmark_matching", "--output", str(output), "--size", "500")
+    text = output.read_text(encoding="utf-8")
+    assert "Other results stay." in text
+    assert "| text only (BM25, three stemmers): the default |" in text
+    assert "320 offerings in all" in text and "text ranking of one need, median" in text
+    assert not Offering.objects.exists()  # rolled back
+    Command().write(output, "<!-- matching:start -->\nnew\n<!-- matching:end -->")
+    again = output.read_text(encoding="utf-8")
+    assert (
+        again.count("matching:start") == 1 and "\nnew\n" in again and "Other results stay." in again
+    )
