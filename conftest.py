@@ -33,13 +33,18 @@ def fast_password_hashing(settings):
 
 @pytest.fixture
 def reference_data(db):
-    """Denmark's regions and municipalities; loaded by a migration, but a transactional test
-    (the browser tests) flushes the database, so put them back when they are gone."""
+    """Denmark's regions and municipalities and the competence areas; loaded by migrations, but
+    a transactional test (the browser tests) flushes the database, so put them back when gone."""
     from samspil.core.data import municipalities
     from samspil.core.models import Municipality, Region
 
     if Municipality.objects.count() != len(municipalities.MUNICIPALITIES):
         municipalities.load(Region, Municipality)
+    from samspil.catalogue.data.areas import AREAS
+    from samspil.catalogue.models import CompetenceArea
+
+    for name, keywords in AREAS:
+        CompetenceArea.objects.get_or_create(name=name, defaults={"keywords": keywords})
 
 
 @pytest.fixture
