@@ -14,6 +14,16 @@ def as_api_error(exc: DjangoValidationError) -> serializers.ValidationError:
     return serializers.ValidationError({"non_field_errors": exc.messages})
 
 
+def call_service(func, /, **kwargs):
+    """Call a service function from the API: its refusals become 400 and 403 answers."""
+    try:
+        return func(**kwargs)
+    except DjangoValidationError as exc:
+        raise as_api_error(exc) from exc
+    except DjangoPermissionDenied as exc:
+        raise PermissionDenied from exc
+
+
 class ScopedModelViewSet(viewsets.ModelViewSet):
     """A viewset over ``Model.objects.restrict(user, "view")``; writes go through services.
 
@@ -39,12 +49,7 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         self._call(self.destroy_record, instance)
 
     def _call(self, func, arg):
-        try:
-            func(arg)
-        except DjangoValidationError as exc:
-            raise as_api_error(exc) from exc
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied from exc
+        call_service(lambda: func(arg))
 
     def create_record(self, serializer):  # pragma: no cover - every writable viewset overrides
         raise NotImplementedError

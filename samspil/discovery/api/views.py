@@ -1,13 +1,10 @@
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from samspil.core import scoping
-from samspil.core.api import ScopedModelViewSet, as_api_error
+from samspil.core.api import ScopedModelViewSet, call_service
 from samspil.discovery import services
 from samspil.discovery.analysis import analyse
 from samspil.discovery.api.serializers import (
@@ -19,15 +16,6 @@ from samspil.discovery.api.serializers import (
     WorkshopSerializer,
 )
 from samspil.discovery.models import Answer, Invitation, NeedDecision, Statement, Survey, Workshop
-
-
-def _call(func, **kwargs):
-    try:
-        return func(**kwargs)
-    except ValidationError as exc:
-        raise as_api_error(exc) from exc
-    except DjangoPermissionDenied as exc:
-        raise PermissionDenied from exc
 
 
 class WorkshopViewSet(ScopedModelViewSet):
@@ -104,13 +92,13 @@ class SurveyViewSet(ScopedModelViewSet):
     @action(detail=True, methods=["post"])
     def send(self, request, pk=None, version=None):
         """Send the survey; the e-mails go out from the task worker. Refused if sent before."""
-        count = _call(services.send_survey, actor=request.user, survey=self.get_object())
+        count = call_service(services.send_survey, actor=request.user, survey=self.get_object())
         return Response({"recipients": count}, status=status.HTTP_202_ACCEPTED)
 
     @extend_schema(request=None, responses={202: None})
     @action(detail=True, methods=["post"])
     def remind(self, request, pk=None, version=None):
-        count = _call(services.remind, actor=request.user, survey=self.get_object())
+        count = call_service(services.remind, actor=request.user, survey=self.get_object())
         return Response({"reminded": count}, status=status.HTTP_202_ACCEPTED)
 
     @action(detail=True, methods=["get"])

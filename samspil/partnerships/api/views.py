@@ -1,14 +1,11 @@
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from samspil.core import scoping
-from samspil.core.api import ScopedModelViewSet, as_api_error
+from samspil.core.api import ScopedModelViewSet, call_service
 from samspil.organisations.api.views import MembershipViewSet
 from samspil.partnerships import services
 from samspil.partnerships.api.serializers import (
@@ -93,12 +90,7 @@ class CaseViewSet(ScopedModelViewSet):
         return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
     def _decide(self, case, data):
-        try:
-            return services.decide_case(actor=self.request.user, case=case, **data)
-        except ValidationError as exc:
-            raise as_api_error(exc) from exc
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied from exc
+        return call_service(services.decide_case, actor=self.request.user, case=case, **data)
 
 
 class MeetingViewSet(ScopedModelViewSet):
@@ -147,17 +139,13 @@ class EvaluationRoundViewSet(ScopedModelViewSet):
         round_ = self.get_object()
         serializer = EvaluationAnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            services.submit_evaluation(
-                actor=request.user,
-                round=round_,
-                ratings=serializer.validated_data["ratings"],
-                comments=serializer.validated_data.get("comments"),
-            )
-        except ValidationError as exc:
-            raise as_api_error(exc) from exc
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied from exc
+        call_service(
+            services.submit_evaluation,
+            actor=request.user,
+            round=round_,
+            ratings=serializer.validated_data["ratings"],
+            comments=serializer.validated_data.get("comments"),
+        )
         return Response(status=status.HTTP_201_CREATED)
 
 
