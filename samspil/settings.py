@@ -38,6 +38,16 @@ if not SECRET_KEY:
         )
     SECRET_KEY = local_secret(VAR_DIR / "secret_key")
 
+# The key that encrypts personal identifiers (CPR, personnummer) and keys their lookup hash.
+SAMSPIL_IDENTITY_KEY = env_str("SAMSPIL_IDENTITY_KEY")
+if not SAMSPIL_IDENTITY_KEY:
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "SAMSPIL_IDENTITY_KEY (or SAMSPIL_IDENTITY_KEY_FILE) must be set when "
+            "SAMSPIL_MODE=production: it encrypts personal identifiers."
+        )
+    SAMSPIL_IDENTITY_KEY = local_secret(VAR_DIR / "identity_key")
+
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"]
 )
@@ -76,6 +86,7 @@ INSTALLED_APPS = [
     "samspil.discovery",
     "samspil.catalogue",
     "samspil.plans",
+    "samspil.participants",
     "django_tasks",
     "django_tasks_db",
 ]

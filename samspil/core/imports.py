@@ -131,6 +131,7 @@ class Importer:
                 progress.update(1)
             if not row:
                 continue
+            self.row_number = index
             record, errors = self.build(row)
             key = row.get(self.key, "") if self.key else ""
             if key and not errors:

@@ -18,7 +18,15 @@ def start(tmp_path, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "SECRET_KEY", "SAMSPIL_MODE", "DEBUG", "ALLOWED_HOSTS"}
+        if key
+        not in {
+            "DATABASE_URL",
+            "SECRET_KEY",
+            "SAMSPIL_MODE",
+            "DEBUG",
+            "ALLOWED_HOSTS",
+            "SAMSPIL_IDENTITY_KEY",
+        }
     }
     environment.update({"SAMSPIL_VAR_DIR": str(tmp_path / "var"), **env})
     return subprocess.run(
@@ -74,7 +82,9 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
 
 
 def test_production_refuses_to_start_without_allowed_hosts(tmp_path):
-    result = start(tmp_path, SAMSPIL_MODE="production", SECRET_KEY="x" * 60)
+    result = start(
+        tmp_path, SAMSPIL_MODE="production", SECRET_KEY="x" * 60, SAMSPIL_IDENTITY_KEY="k" * 40
+    )
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
 
@@ -87,8 +97,16 @@ def test_production_starts_with_a_secret_from_a_file(tmp_path):
         SAMSPIL_MODE="production",
         SECRET_KEY_FILE=str(secret_file),
         ALLOWED_HOSTS="samspil.example.dk",
+        SAMSPIL_IDENTITY_KEY="k" * 40,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_to_start_without_the_key_for_personal_identifiers(tmp_path):
+    result = start(tmp_path, SAMSPIL_MODE="production", SECRET_KEY="x" * 60, ALLOWED_HOSTS="a.dk")
+    assert result.returncode != 0
+    assert "SAMSPIL_IDENTITY_KEY" in result.stderr
+    assert not (tmp_path / "var" / "identity_key").exists()
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,8 @@ from samspil.core.imports import ImportFileError, read_table
 IMPORTERS = {
     "companies": "samspil.companies.imports.CompanyImporter",
     "offerings": "samspil.catalogue.imports.OfferingImporter",
+    "projects": "samspil.participants.imports.ProjectImporter",
+    "participants": "samspil.participants.imports.ParticipantImporter",
 }
 
 

@@ -1,0 +1,96 @@
+"""Participants' personal data: found by the keyed hash, logged whenever seen or exported,
+anonymised when the retention period is over."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from samspil.participants import crypto
+from samspil.participants.identifiers import Identifier
+from samspil.participants.models import AccessLog, Participant
+
+
+def find(identifier: Identifier) -> Participant | None:
+    return Participant.objects.filter(
+        identifier_hash=crypto.lookup_hash(identifier.kind, identifier.value)
+    ).first()
+
+
+def log_access(user, participants, action: str, detail: str = "") -> None:
+    """Write one access-log line per participant seen or exported (one query)."""
+    AccessLog.objects.bulk_create(
+        AccessLog(
+            participant_id=getattr(p, "pk", p),
+            user=user if getattr(user, "is_authenticated", False) else None,
+            action=action,
+            detail=detail[:200],
+        )
+        for p in participants
+    )
+
+
+def data_subject_export(*, actor, participant: Participant) -> dict:
+    """Everything held on one person (GDPR art. 15), logged as an export."""
+    log_access(actor, [participant], AccessLog.Action.EXPORT, "data-subject export")
+    return {
+        "identifier_type": participant.identifier_type,
+        "identifier": participant.identifier(),
+        "name": participant.name,
+        "gender": participant.gender,
+        "birth_date": participant.birth_date.isoformat() if participant.birth_date else None,
+        "email": participant.email,
+        "phone": participant.phone,
+        "employer": participant.employer.name if participant.employer else None,
+        "enrolments": [
+            {
+                field.name: (
+                    getattr(e, field.attname).isoformat()
+                    if hasattr(getattr(e, field.attname), "isoformat")
+                    else getattr(e, field.attname)
+                )
+                for field in e._meta.concrete_fields
+                if field.name not in ("id", "participant", "created_at", "updated_at")
+            }
+            for e in participant.enrolments.select_related("project")
+        ],
+        "access_log": [
+            {
+                "at": a.at.isoformat(),
+                "user": a.user.username if a.user else None,
+                "action": a.action,
+            }
+            for a in participant.access_log.select_related("user")
+        ],
+    }
+
+
+def anonymise_ended_projects(*, before, actor=None) -> int:
+    """Anonymise participants whose every project ended before ``before``: the identifier,
+    name and contact details go; gender, birth year and the forms stay for statistics."""
+    from samspil.programmes.models import Project
+
+    still_running = Project.objects.exclude(end_date__lt=before).exclude(
+        end_date__isnull=False, end_date__lt=before
+    )
+    candidates = (
+        Participant.objects.filter(
+            anonymised_at__isnull=True, enrolments__project__end_date__lt=before
+        )
+        .exclude(enrolments__project__in=still_running)
+        .distinct()
+    )
+    count = 0
+    with transaction.atomic():
+        for participant in candidates:
+            participant.identifier_encrypted = ""
+            participant.identifier_hash = f"anonymised:{participant.pk}"
+            participant.identifier_masked = "anonymiseret"
+            participant.name = participant.email = participant.phone = ""
+            if participant.birth_date:
+                participant.birth_date = participant.birth_date.replace(month=7, day=1)
+            participant.anonymised_at = timezone.now()
+            participant.save()
+            log_access(
+                actor, [participant], AccessLog.Action.ANONYMISE, f"projects ended before {before}"
+            )
+            count += 1
+    return count
