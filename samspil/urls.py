@@ -27,6 +27,7 @@ urlpatterns = [
     path("behov/", include("samspil.discovery.urls")),
     path("katalog/", include("samspil.catalogue.urls")),
     path("planer/", include("samspil.plans.urls")),
+    path("", include("samspil.participants.urls")),
     path("virksomheder/<int:company>/plan/", company_plan, name="company-plan"),
     path("spoergeskema/<str:token>/", respond, name="survey-respond"),
     path("", include("samspil.programmes.urls")),

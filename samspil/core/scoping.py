@@ -355,3 +355,32 @@ def plans(user, action: str) -> Q:
 @rule(PlanNeed)
 def plan_needs(user, action: str) -> Q:
     return Q(plan__project__in=_project_team(user, action))
+
+
+# Participants: personal data, for the team of the project they are enrolled in -----------
+
+from samspil.participants.models import AccessLog, Enrolment, Participant  # noqa: E402
+
+
+@rule(Enrolment, can_create=is_practitioner)
+def enrolments(user, action: str) -> Q:
+    return Q(project__in=_project_team(user, action))
+
+
+@rule(Participant, can_create=is_practitioner)
+def participants(user, action: str) -> Q:
+    # Seen only by the team of a project the person is enrolled in; each view is logged.
+    return Q(
+        pk__in=Enrolment.objects.filter(project__in=_project_team(user, action)).values(
+            "participant"
+        )
+    )
+
+
+@rule(AccessLog)
+def access_logs(user, action: str) -> Q:
+    # The project's operators read who has seen its participants.
+    if action != VIEW:
+        return NOTHING
+    operated = _projects_of(user, roles=[Role.OPERATOR])
+    return Q(participant__in=Enrolment.objects.filter(project__in=operated).values("participant"))

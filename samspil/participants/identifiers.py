@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from stdnum.exceptions import ValidationError as StdnumError
-from stdnum.se import personnummer
+from stdnum import luhn
 
 CPR, PERSONNUMMER, OTHER = "cpr", "personnummer", "other"
 
@@ -55,21 +54,39 @@ def parse_cpr(text: str) -> Identifier:
     return Identifier(CPR, digits, born, gender)
 
 
-def parse_personnummer(text: str) -> Identifier:
+def parse_personnummer(text: str, *, today: datetime.date | None = None) -> Identifier:
+    """YYMMDD-NNNC or YYYYMMDDNNNC, "+" instead of "-" from age 100, C a Luhn digit over
+    YYMMDDNNN; a samordningsnummer adds 60 to the day (ESF.md)."""
     raw = str(text).strip()
+    invalid = ValidationError(
+        _("%(value)s is not a valid personnummer or samordningsnummer.") % {"value": raw},
+        code="personnummer",
+    )
+    hundred = "+" in raw
+    digits = re.sub(r"[\s+-]", "", raw)
+    if not digits.isdigit() or len(digits) not in (10, 12):
+        raise invalid
+    short = digits[-10:]
+    if not luhn.is_valid(short):
+        raise invalid
+    year, month, day = int(short[0:2]), int(short[2:4]), int(short[4:6])
+    if day > 60:
+        day -= 60
+    today = today or datetime.date.today()
+    if len(digits) == 12:
+        century = int(digits[:2]) * 100
+    else:
+        century = (today.year // 100) * 100
+        if century + year > today.year:
+            century -= 100
+        if hundred:
+            century -= 100
     try:
-        number = personnummer.validate(raw)
-    except StdnumError:
-        raise ValidationError(
-            _("%(value)s is not a valid personnummer or samordningsnummer.") % {"value": raw},
-            code="personnummer",
-        ) from None
-    born = personnummer.get_birth_date(number)
-    gender = "female" if personnummer.get_gender(number) == "F" else "male"
-    compact = re.sub(r"\D", "", personnummer.format(number))
-    if len(compact) == 10:
-        compact = str(born.year)[:2] + compact
-    return Identifier(PERSONNUMMER, compact, born, gender)
+        born = datetime.date(century + year, month, day)
+    except ValueError:
+        raise invalid from None
+    gender = "female" if int(short[8]) % 2 == 0 else "male"
+    return Identifier(PERSONNUMMER, f"{born.year:04d}{short[2:]}", born, gender)
 
 
 def parse(kind: str, text: str) -> Identifier:

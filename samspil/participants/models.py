@@ -243,6 +243,8 @@ class AccessLog(models.Model):
     at = models.DateTimeField(auto_now_add=True)
     detail = models.CharField(max_length=200, blank=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["participant", "at"])]

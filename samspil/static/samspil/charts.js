@@ -58,3 +58,16 @@
     options: { animation: false, scales: { r: { min: 0, max: 5, ticks: { stepSize: 1 } } } }
   });
 })();
+
+// The ESF indicators, totals per code.
+(function () {
+  var canvas = document.getElementById("esf-chart");
+  var source = document.getElementById("esf-data");
+  if (!canvas || !source || !window.Chart) { return; }
+  var data = JSON.parse(source.textContent);
+  new window.Chart(canvas, {
+    type: "bar",
+    data: { labels: data.labels, datasets: [{ label: "total", data: data.totals, backgroundColor: "#0059b3" }] },
+    options: { animation: false, plugins: { legend: { display: false } } }
+  });
+})();

@@ -1,0 +1,187 @@
+"""Personal identifiers, the import's refusals, who sees participants, and the access log."""
+
+import datetime
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from stdnum import luhn
+
+from samspil.participants import crypto
+from samspil.participants.identifiers import cpr_century, parse_cpr, parse_personnummer
+from samspil.participants.models import AccessLog, Enrolment, Participant
+
+pytestmark = pytest.mark.django_db
+
+HEADER = (
+    "project,personal_id,personal_id_type,gender,birth_date,start_date,employment_status,isced,"
+    "disability,third_country_national,foreign_background,minority,homeless,rural,other_disadvantaged,"
+    "employer_cvr,end_date,result_job_searching,result_in_education,result_qualification,"
+    "result_employed,employed_6m,improved_situation_6m"
+)
+
+
+@pytest.mark.parametrize(
+    "year, seventh, century",
+    [
+        (90, 0, 1900),
+        (5, 3, 1900),
+        (36, 4, 2000),
+        (37, 4, 1900),
+        (20, 9, 2000),
+        (50, 9, 1900),
+        (57, 5, 2000),
+        (58, 8, 1800),
+        (99, 6, 1800),
+    ],
+)
+def test_cpr_centuries_follow_the_seventh_digit(year, seventh, century):
+    assert cpr_century(year, seventh) == century
+
+
+def test_a_cpr_number_gives_birth_date_and_gender_and_is_never_refused_for_modulus_11():
+    person = parse_cpr("0101901235")  # fails the old modulus-11 check; valid since 2007
+    assert person.birth_date == datetime.date(1990, 1, 1) and person.gender == "male"
+    assert person.masked == "010190-xxxx"
+    assert parse_cpr("010120-5122").birth_date == datetime.date(2020, 1, 1)
+
+
+@pytest.mark.parametrize("value", ["320190-1234", "311190-123", "01019O-1234", "310290-1234"])
+def test_impossible_cpr_numbers_are_refused(value):
+    with pytest.raises(ValidationError):
+        parse_cpr(value)
+
+
+def test_swedish_personnummer_use_luhn_and_samordningsnummer_add_60():
+    assert parse_personnummer("811218-9876").birth_date == datetime.date(1981, 12, 18)
+    with pytest.raises(ValidationError):
+        parse_personnummer("811218-9877")
+    digits = "701063239"  # a samordningsnummer: day 63 = 3 + 60
+    coordination = parse_personnummer(f"{digits[:6]}-{digits[6:]}{luhn.calc_check_digit(digits)}")
+    assert coordination.birth_date == datetime.date(1970, 10, 3)
+
+
+def test_identifiers_are_stored_encrypted_and_found_by_hash():
+    participant = Participant()
+    participant.set_identifier(parse_cpr("010190-1234"))
+    participant.save()
+    stored = Participant.objects.values_list("identifier_encrypted", flat=True).get()
+    assert "0101901234" not in stored and participant.identifier() == "0101901234"
+    assert participant.identifier_hash == crypto.lookup_hash("cpr", "0101901234")
+    assert participant.identifier_masked == "010190-xxxx"
+
+
+@pytest.fixture
+def project(world):
+    world.project_a.code = "pa"
+    world.project_a.save()
+    return world.project_a
+
+
+def import_rows(tmp_path, *rows):
+    path = tmp_path / "deltagere.csv"
+    path.write_text(HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    err = io.StringIO()
+    try:
+        call_command("import", "participants", str(path), stdout=io.StringIO(), stderr=err)
+    except CommandError as exc:
+        return str(exc), err.getvalue()
+    return "", ""
+
+
+def test_bad_rows_refuse_the_whole_import_and_name_row_and_field(tmp_path, project):
+    good = "pa,010190-1234,cpr,female,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,"
+    failure, errors = import_rows(
+        tmp_path,
+        good,
+        "pa,320190-1234,cpr,female,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,",
+        "pa,811218-9877,personnummer,male,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,",
+        "pa,010185-1233,cpr,male,,2025-03-01,employed,3,no,no,no,no,no,no,no,,2025-01-01,,,,yes,,",
+        "pa,010186-1233,cpr,male,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,yes,,",
+        "pa,010187-1233,cpr,male,,2025-03-01,employed,3,no,no,no,no,no,no,no,,2025-06-01,yes,,,yes,,",
+        "xx,010188-1233,cpr,male,,2025-03-01,retired,11,maybe,no,no,no,no,no,no,,,,,,,,",
+    )
+    assert "fejl; intet er gemt" in failure
+    assert "Række 3, personal_id" in errors and "Række 4, personal_id" in errors
+    assert (
+        "Række 5, end_date: Fratrædelsesdatoen ligger før indtrædelsesdatoen." in errors
+        or "Række 5, end_date" in errors
+    )
+    assert "Række 6, end_date" in errors  # results without a leaving date
+    assert "Række 7, result_job_searching" in errors
+    assert all(
+        f"Række 8, {c}" in errors for c in ("project", "employment_status", "isced", "disability")
+    )
+    assert not Participant.objects.exists()
+
+
+def test_importing_again_updates_the_same_participant(tmp_path, project):
+    row = "pa,010190-1234,cpr,female,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,"
+    import_rows(tmp_path, row)
+    import_rows(tmp_path, row.replace(",,,,,,,,", ",,2025-09-01,,,yes,,,"))
+    enrolment = Enrolment.objects.get()
+    assert Participant.objects.count() == 1 and enrolment.leaving_date == datetime.date(2025, 9, 1)
+    assert enrolment.participant.birth_date == datetime.date(1990, 1, 1)  # from the CPR number
+
+
+def test_only_the_projects_team_sees_participants_and_every_view_is_logged(
+    client_for, api_for, world, project, tmp_path
+):
+    import_rows(
+        tmp_path, "pa,010190-1234,cpr,female,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,"
+    )
+    participant = Participant.objects.get()
+    url = participant.get_absolute_url()
+    for outsider in (world.other_member, world.outsider, world.coordinator):
+        assert client_for(outsider).get(url).status_code == 404
+        assert (
+            client_for(outsider)
+            .get(reverse("participants:esf-report", args=[project.pk]))
+            .status_code
+            == 404
+        )
+    page = client_for(world.member).get(url).content.decode()
+    assert "010190-xxxx" in page and "0101901234" not in page
+    assert (
+        AccessLog.objects.filter(participant=participant, user=world.member, action="view").count()
+        == 1
+    )
+    client_for(world.member).get(reverse("participants:project-participants", args=[project.pk]))
+    assert AccessLog.objects.filter(user=world.member).count() == 2
+    operator_page = client_for(world.operator).get(url).content.decode()
+    assert "Hvem har set oplysningerne" in operator_page
+    assert "Hvem har set oplysningerne" not in page  # a consultant does not read the log
+
+
+def test_the_data_subject_export_holds_everything_and_is_logged(
+    client_for, world, project, tmp_path
+):
+    import_rows(
+        tmp_path, "pa,010190-1234,cpr,female,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,"
+    )
+    participant = Participant.objects.get()
+    response = client_for(world.member).get(
+        reverse("participants:data-subject-export", args=[participant.pk])
+    )
+    data = response.json()
+    assert (
+        data["identifier"] == "0101901234" and data["enrolments"][0]["entry_date"] == "2025-03-01"
+    )
+    assert AccessLog.objects.filter(action="export", user=world.member).exists()
+
+
+def test_retention_anonymises_participants_of_ended_projects(tmp_path, project):
+    project.end_date = datetime.date(2024, 12, 31)
+    project.start_date = datetime.date(2023, 1, 1)
+    project.save()
+    import_rows(
+        tmp_path, "pa,010190-1234,cpr,female,,2023-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,"
+    )
+    out = io.StringIO()
+    call_command("anonymise", "--ended-before", "2025-06-01", stdout=out)
+    assert "1 participants anonymised" in out.getvalue()
+    participant = Participant.objects.get()
+    assert participant.identifier_encrypted == "" and participant.name == ""
+    assert participant.birth_date == datetime.date(1990, 7, 1) and participant.gender == "female"

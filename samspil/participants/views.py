@@ -1,0 +1,135 @@
+import json
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext_lazy
+
+from samspil.core import scoping
+from samspil.core.import_views import ImportView
+from samspil.participants import services
+from samspil.participants.imports import ParticipantImporter
+from samspil.participants.indicators import compute, incomplete
+from samspil.participants.models import AccessLog, Enrolment, Participant
+from samspil.programmes.models import Project
+
+
+def _project(request, pk):
+    return get_object_or_404(Project.objects.restrict(request.user), pk=pk)
+
+
+def project_participants(request, pk):
+    """The project's participants, identifiers masked; the list view is logged too."""
+    project = _project(request, pk)
+    enrolments = list(
+        Enrolment.objects.restrict(request.user)
+        .filter(project=project)
+        .select_related("participant__employer")
+        .order_by("participant__name", "pk")
+    )
+    services.log_access(
+        request.user, [e.participant_id for e in enrolments], AccessLog.Action.VIEW, "list"
+    )
+    return render(
+        request,
+        "participants/participant_list.html",
+        {"project": project, "enrolments": enrolments},
+    )
+
+
+def participant_detail(request, pk):
+    participant = get_object_or_404(
+        Participant.objects.restrict(request.user).select_related("employer", "jobcentre"), pk=pk
+    )
+    services.log_access(request.user, [participant], AccessLog.Action.VIEW, request.path)
+    enrolments = participant.enrolments.restrict(request.user).select_related("project")
+    log = (
+        AccessLog.objects.restrict(request.user)
+        .filter(participant=participant)
+        .select_related("user")[:50]
+    )
+    return render(
+        request,
+        "participants/participant_detail.html",
+        {
+            "participant": participant,
+            "enrolments": enrolments,
+            "log": log,
+            "can_read_log": AccessLog.objects.restrict(request.user)
+            .filter(participant=participant)
+            .exists(),
+        },
+    )
+
+
+def data_subject_export(request, pk):
+    """Everything held on one person, as a file to hand them; logged as an export."""
+    participant = get_object_or_404(Participant.objects.restrict(request.user), pk=pk)
+    if not scoping.can(request.user, scoping.CHANGE, participant):
+        raise PermissionDenied
+    data = services.data_subject_export(actor=request.user, participant=participant)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="deltager-{participant.pk}.json"'
+    return response
+
+
+def esf_report(request, pk):
+    """The project's ESF indicators as a page (with a chart and its table), the incomplete
+    records to fix, and the XLSX for the fund."""
+    project = _project(request, pk)
+    until = parse_date(request.GET.get("until") or "") or timezone.localdate()
+    report = compute(project, until)
+    participant_ids = Enrolment.objects.filter(project=project, entry_date__lte=until).values_list(
+        "participant", flat=True
+    )
+    services.log_access(
+        request.user, list(participant_ids), AccessLog.Action.REPORT, f"ESF report until {until}"
+    )
+    if request.GET.get("format") == "xlsx":
+        from samspil.core.management.commands.report import as_workbook
+
+        response = HttpResponse(
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        as_workbook(report).save(response)
+        response["Content-Disposition"] = f'attachment; filename="esf-{project.code}-{until}.xlsx"'
+        return response
+    columns = [
+        c
+        for c in ("women", "men", "non_binary", "total")
+        if c in next(iter(report["indicators"].values()))
+    ]
+    return render(
+        request,
+        "participants/esf_report.html",
+        {
+            "project": project,
+            "report": report,
+            "until": until,
+            "columns": columns,
+            "rows": [
+                (code, [values[c] for c in columns])
+                for code, values in report["indicators"].items()
+            ],
+            "incomplete": incomplete(project, until),
+            "chart": json.dumps(
+                {
+                    "labels": [c for c in report["indicators"]],
+                    "totals": [v["total"] for v in report["indicators"].values()],
+                }
+            ),
+        },
+    )
+
+
+class ParticipantImportView(ImportView):
+    importer = ParticipantImporter
+    title = gettext_lazy("Import start and stop forms")
+    columns_help = gettext_lazy(
+        "A CSV or XLSX file with the columns of docs/import-participants.md. Re-importing updates "
+        "the same participants. If any row is wrong, nothing is saved."
+    )
