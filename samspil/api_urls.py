@@ -24,6 +24,12 @@ from samspil.discovery.api.views import (
     WorkshopViewSet,
 )
 from samspil.organisations.api.views import OrganisationMembershipViewSet, OrganisationViewSet
+from samspil.participants.api.views import (
+    AssessmentViewSet,
+    EducationPlanViewSet,
+    EnrolmentViewSet,
+    ParticipantViewSet,
+)
 from samspil.partnerships.api.views import (
     CaseViewSet,
     EvaluationRoundViewSet,
@@ -61,6 +67,10 @@ router.register("competence-areas", CompetenceAreaViewSet)
 router.register("providers", ProviderViewSet)
 router.register("offerings", OfferingViewSet)
 router.register("plans", PlanViewSet)
+router.register("participants", ParticipantViewSet)
+router.register("enrolments", EnrolmentViewSet)
+router.register("assessments", AssessmentViewSet)
+router.register("education-plans", EducationPlanViewSet)
 
 app_name = "v1"
 urlpatterns = [path("match/", match, name="match"), *router.urls]

@@ -359,12 +359,28 @@ def plan_needs(user, action: str) -> Q:
 
 # Participants: personal data, for the team of the project they are enrolled in -----------
 
-from samspil.participants.models import AccessLog, Enrolment, Participant  # noqa: E402
+from samspil.participants.models import (  # noqa: E402
+    AccessLog,
+    EducationPlan,
+    Enrolment,
+    Participant,
+    PriorLearningAssessment,
+)
 
 
 @rule(Enrolment, can_create=is_practitioner)
 def enrolments(user, action: str) -> Q:
     return Q(project__in=_project_team(user, action))
+
+
+@rule(PriorLearningAssessment, can_create=is_practitioner)
+def assessments(user, action: str) -> Q:
+    return Q(enrolment__project__in=_project_team(user, action))
+
+
+@rule(EducationPlan, can_create=is_practitioner)
+def education_plans(user, action: str) -> Q:
+    return Q(enrolment__project__in=_project_team(user, action))
 
 
 @rule(Participant, can_create=is_practitioner)

@@ -44,3 +44,10 @@ def decrypt(token: str) -> str:
 def lookup_hash(kind: str, value: str) -> str:
     key = _hash_key(settings.SAMSPIL_IDENTITY_KEY)
     return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def pseudonym(scope: str, participant_pk: int) -> str:
+    """A stable pseudonym for research exports: the same person has the same pseudonym within
+    ``scope`` (a project) and cannot be linked across scopes or back without the key."""
+    key = _derive(b"research")
+    return hmac.new(key, f"{scope}:{participant_pk}".encode(), hashlib.sha256).hexdigest()[:16]

@@ -6,7 +6,12 @@ from django.utils import timezone
 
 from samspil.participants import crypto
 from samspil.participants.identifiers import Identifier
-from samspil.participants.models import AccessLog, Participant
+from samspil.participants.models import (
+    AccessLog,
+    EducationPlan,
+    Participant,
+    PriorLearningAssessment,
+)
 
 
 def find(identifier: Identifier) -> Participant | None:
@@ -51,6 +56,36 @@ def data_subject_export(*, actor, participant: Participant) -> dict:
                 if field.name not in ("id", "participant", "created_at", "updated_at")
             }
             for e in participant.enrolments.select_related("project")
+        ],
+        "prior_learning_assessments": [
+            {
+                "school": a.school.name,
+                "assessed_on": a.assessed_on.isoformat(),
+                "assessor": a.assessor,
+                "track": a.track,
+                "length_weeks": a.length_weeks,
+                "merit": a.merit,
+                "notes": a.notes,
+            }
+            for a in PriorLearningAssessment.objects.filter(
+                enrolment__participant=participant
+            ).select_related("school")
+        ],
+        "education_plans": [
+            {
+                "education": p.education.title,
+                "provider": p.provider.name,
+                "start_date": p.start_date.isoformat(),
+                "expected_end_date": p.expected_end_date.isoformat(),
+                "school_periods": [
+                    [s.start.isoformat(), s.end.isoformat()] for s in p.periods.all()
+                ],
+                "subjects": p.subject_list(),
+                "status": p.status,
+            }
+            for p in EducationPlan.objects.filter(enrolment__participant=participant)
+            .select_related("education", "provider")
+            .prefetch_related("periods")
         ],
         "access_log": [
             {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samspil.participants import views
+from samspil.participants import education_views, views
 
 app_name = "participants"
 urlpatterns = [
@@ -8,5 +8,30 @@ urlpatterns = [
     path("projekter/<int:pk>/esf/", views.esf_report, name="esf-report"),
     path("deltagere/<int:pk>/", views.participant_detail, name="participant-detail"),
     path("deltagere/<int:pk>/udtraek/", views.data_subject_export, name="data-subject-export"),
+    path(
+        "deltagere/<int:participant_pk>/rkv/ny/",
+        education_views.assessment_edit,
+        name="assessment-add",
+    ),
+    path(
+        "deltagere/<int:participant_pk>/rkv/<int:pk>/",
+        education_views.assessment_edit,
+        name="assessment-edit",
+    ),
+    path(
+        "deltagere/<int:participant_pk>/uddannelsesplan/ny/",
+        education_views.education_plan_edit,
+        name="plan-add",
+    ),
+    path(
+        "deltagere/<int:participant_pk>/uddannelsesplan/<int:pk>/",
+        education_views.education_plan_edit,
+        name="plan-edit",
+    ),
+    path(
+        "virksomheder/<int:pk>/uddannelser/",
+        education_views.company_matrix,
+        name="company-matrix",
+    ),
     path("deltagere/import/", views.ParticipantImportView.as_view(), name="import"),
 ]

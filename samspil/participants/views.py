@@ -12,7 +12,13 @@ from samspil.core.import_views import ImportView
 from samspil.participants import services
 from samspil.participants.imports import ParticipantImporter
 from samspil.participants.indicators import compute, incomplete
-from samspil.participants.models import AccessLog, Enrolment, Participant
+from samspil.participants.models import (
+    AccessLog,
+    EducationPlan,
+    Enrolment,
+    Participant,
+    PriorLearningAssessment,
+)
 from samspil.programmes.models import Project
 
 
@@ -50,11 +56,25 @@ def participant_detail(request, pk):
         .filter(participant=participant)
         .select_related("user")[:50]
     )
+    assessments = (
+        PriorLearningAssessment.objects.restrict(request.user)
+        .filter(enrolment__participant=participant)
+        .select_related("school", "education")
+    )
+    plans = (
+        EducationPlan.objects.restrict(request.user)
+        .filter(enrolment__participant=participant)
+        .select_related("education", "provider")
+        .prefetch_related("periods")
+    )
     return render(
         request,
         "participants/participant_detail.html",
         {
             "participant": participant,
+            "assessments": assessments,
+            "plans": plans,
+            "can_change": scoping.can(request.user, scoping.CHANGE, participant),
             "enrolments": enrolments,
             "log": log,
             "can_read_log": AccessLog.objects.restrict(request.user)

@@ -6,6 +6,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from openpyxl import Workbook
 
+from samspil.participants.education import RESEARCH_FIELDS, research_rows
 from samspil.participants.indicators import compute
 from samspil.participants.models import AccessLog, Enrolment
 from samspil.participants.services import log_access
@@ -15,13 +16,14 @@ from samspil.programmes.models import Project
 class Command(BaseCommand):
     help = (
         "ESF indicators of a project: `samspil report esf --project CODE --until YYYY-MM-DD "
-        "--format json|csv|xlsx [--output FILE]`."
+        "--format json|csv|xlsx [--output FILE]`; `samspil report research --project CODE` for "
+        "the pseudonymised forms as CSV."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=["esf"])
+        parser.add_argument("kind", choices=["esf", "research"])
         parser.add_argument("--project", required=True)
-        parser.add_argument("--until", required=True, help="YYYY-MM-DD")
+        parser.add_argument("--until", help="YYYY-MM-DD (required for esf)")
         parser.add_argument("--format", choices=["json", "csv", "xlsx"], default="json")
         parser.add_argument("--output", help="file to write (xlsx needs one)")
 
@@ -30,8 +32,10 @@ class Command(BaseCommand):
             project_obj = Project.objects.get(code=project)
         except Project.DoesNotExist:
             raise CommandError(f"--project {project}: no such project") from None
+        if kind == "research":
+            return self.research(project_obj, output)
         try:
-            day = datetime.date.fromisoformat(until)
+            day = datetime.date.fromisoformat(until or "")
         except ValueError:
             raise CommandError(f"--until {until}: write the date as YYYY-MM-DD") from None
         report = compute(project_obj, day)
@@ -50,6 +54,21 @@ class Command(BaseCommand):
                 raise CommandError("--format xlsx needs --output FILE")
             as_workbook(report).save(output)
             self.stdout.write(f"Wrote {output}")
+
+    def research(self, project, output):
+        """Pseudonymised start and stop forms as CSV, for evaluators and researchers."""
+        rows = research_rows(project)
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=RESEARCH_FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+        log_access(
+            None,
+            list(Enrolment.objects.filter(project=project).values_list("participant", flat=True)),
+            AccessLog.Action.EXPORT,
+            f"research export {project.code} (pseudonymised)",
+        )
+        self.emit(buffer.getvalue(), output)
 
     def emit(self, text, output):
         if output:

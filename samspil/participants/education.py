@@ -1,0 +1,163 @@
+"""Prior-learning assessments, education plans with their school periods, the company's
+"which employee takes which education" matrix, and the pseudonymised research export: the
+rules that pages, API and commands share."""
+
+from collections import defaultdict
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext
+
+from samspil.core import scoping
+from samspil.participants import crypto
+from samspil.participants.models import (
+    CHARACTERISTICS,
+    RESULTS,
+    EducationPlan,
+    Enrolment,
+    PriorLearningAssessment,
+    SchoolPeriod,
+)
+
+
+def _require(actor, action, obj) -> None:
+    if not scoping.can(actor, action, obj):
+        raise PermissionDenied
+
+
+def save_assessment(*, actor, assessment: PriorLearningAssessment) -> PriorLearningAssessment:
+    _require(actor, scoping.CHANGE, assessment.enrolment)
+    assessment.full_clean()
+    assessment.save()
+    return assessment
+
+
+def check_periods(plan: EducationPlan, periods: list[SchoolPeriod]) -> None:
+    """Each period is a real range inside the plan, and the periods do not overlap. Errors
+    name the period by its number (1, 2, ...)."""
+    errors = []
+    ordered = sorted((p for p in periods if p.start and p.end), key=lambda p: p.start)
+    for number, period in enumerate(periods, start=1):
+        try:
+            period.clean()
+            period.check_within(plan)
+        except ValidationError as exc:
+            for messages in exc.message_dict.values():
+                errors.extend(_numbered(number, message) for message in messages)
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        if after.start <= before.end:
+            errors.append(
+                _numbered(
+                    periods.index(after) + 1, gettext("The period overlaps the one before it.")
+                )
+            )
+    if errors:
+        raise ValidationError({"periods": errors})
+
+
+def _numbered(number: int, message) -> str:
+    return gettext("School period %(number)s: %(message)s") % {
+        "number": number,
+        "message": message,
+    }
+
+
+def save_education_plan(
+    *, actor, plan: EducationPlan, periods: list[SchoolPeriod]
+) -> EducationPlan:
+    """Save a plan and replace its school periods, all or nothing."""
+    _require(actor, scoping.CHANGE, plan.enrolment)
+    plan.full_clean()
+    check_periods(plan, periods)
+    with transaction.atomic():
+        plan.save()
+        plan.periods.all().delete()
+        for period in periods:
+            period.plan = plan
+        SchoolPeriod.objects.bulk_create(periods)
+    return plan
+
+
+def company_matrix(user, company) -> dict:
+    """Employees (participants employed at the company) against the subject areas of its
+    latest competence supply plan; each cell lists the education plans in that area.
+    Four queries, however many employees or plans."""
+    from samspil.plans.models import CompetencePlan
+
+    latest = (
+        CompetencePlan.objects.restrict(user)
+        .filter(company=company)
+        .order_by("-version")
+        .prefetch_related("needs__area")
+        .first()
+    )
+    areas = []
+    if latest:
+        for need in latest.needs.all():
+            if need.area not in areas:
+                areas.append(need.area)
+    plans = (
+        EducationPlan.objects.restrict(user)
+        .filter(enrolment__participant__employer=company)
+        .select_related("enrolment__participant", "education", "provider")
+        .prefetch_related("education__competence_areas", "periods")
+        .order_by("enrolment__participant__name", "start_date")
+    )
+    rows: dict = {}
+    for plan in plans:
+        participant = plan.enrolment.participant
+        row = rows.setdefault(
+            participant.pk, {"participant": participant, "cells": defaultdict(list)}
+        )
+        plan_areas = set(plan.education.competence_areas.all())
+        matched = [area for area in areas if area in plan_areas]
+        for area in matched or [None]:
+            row["cells"][area.pk if area else None].append(plan)
+    return {
+        "plan": latest,
+        "areas": areas,
+        "rows": [
+            {
+                "participant": row["participant"],
+                "cells": [row["cells"].get(area.pk, []) for area in areas],
+                "other": row["cells"].get(None, []),
+            }
+            for row in rows.values()
+        ],
+    }
+
+
+RESEARCH_FIELDS = (
+    "pseudonym",
+    "gender",
+    "birth_year",
+    "entry_date",
+    "employment_status",
+    "isced",
+    *CHARACTERISTICS,
+    "leaving_date",
+    "completed",
+    *RESULTS,
+    "employed_6m",
+    "improved_situation_6m",
+)
+
+
+def research_rows(project) -> list[dict]:
+    """The project's start and stop forms for research: no identifier, name, contact or
+    employer; the birth date reduced to the year; the person behind a project-scoped
+    pseudonym."""
+    enrolments = Enrolment.objects.filter(project=project).select_related("participant")
+    rows = []
+    for enrolment in enrolments.order_by("pk"):
+        participant = enrolment.participant
+        row = {
+            "pseudonym": crypto.pseudonym(project.code, participant.pk),
+            "gender": participant.gender,
+            "birth_year": participant.birth_date.year if participant.birth_date else "",
+        }
+        for name in RESEARCH_FIELDS[3:]:
+            value = getattr(enrolment, name)
+            row[name] = value.isoformat() if hasattr(value, "isoformat") else value
+        rows.append(row)
+    return rows

@@ -1,0 +1,114 @@
+"""Pages for the participant's education: the prior-learning assessment, the education plan
+with its school periods, and the company's matrix of employees against subject areas."""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from samspil.companies.models import Company
+from samspil.core import scoping
+from samspil.participants import education, services
+from samspil.participants.forms import AssessmentForm, EducationPlanForm, SchoolPeriodFormSet
+from samspil.participants.models import (
+    AccessLog,
+    EducationPlan,
+    Participant,
+    PriorLearningAssessment,
+    SchoolPeriod,
+)
+
+
+def _participant(request, pk):
+    return get_object_or_404(Participant.objects.restrict(request.user), pk=pk)
+
+
+def _form_errors_to(form, exc: ValidationError):
+    for field, messages in exc.message_dict.items():
+        target = field if field in form.fields else None
+        for message in messages:
+            form.add_error(target, message)
+
+
+def assessment_edit(request, participant_pk, pk=None):
+    participant = _participant(request, participant_pk)
+    assessment = (
+        get_object_or_404(
+            PriorLearningAssessment.objects.restrict(request.user, scoping.CHANGE),
+            pk=pk,
+            enrolment__participant=participant,
+        )
+        if pk
+        else None
+    )
+    form = AssessmentForm(
+        request.POST or None, instance=assessment, user=request.user, participant=participant
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            education.save_assessment(actor=request.user, assessment=form.instance)
+            return redirect(participant)
+        except ValidationError as exc:
+            _form_errors_to(form, exc)
+    return render(
+        request,
+        "participants/education_form.html",
+        {
+            "form": form,
+            "participant": participant,
+            "heading": _("Prior-learning assessment (RKV)"),
+        },
+    )
+
+
+def education_plan_edit(request, participant_pk, pk=None):
+    participant = _participant(request, participant_pk)
+    plan = (
+        get_object_or_404(
+            EducationPlan.objects.restrict(request.user, scoping.CHANGE),
+            pk=pk,
+            enrolment__participant=participant,
+        )
+        if pk
+        else None
+    )
+    form = EducationPlanForm(
+        request.POST or None, instance=plan, user=request.user, participant=participant
+    )
+    initial = [{"start": p.start, "end": p.end} for p in plan.periods.all()] if plan else []
+    periods = SchoolPeriodFormSet(request.POST or None, initial=initial, prefix="periods")
+    if request.method == "POST" and form.is_valid() and periods.is_valid():
+        rows = [f.cleaned_data for f in periods if f.cleaned_data.get("start")]
+        try:
+            education.save_education_plan(
+                actor=request.user,
+                plan=form.instance,
+                periods=[SchoolPeriod(start=r["start"], end=r["end"]) for r in rows],
+            )
+            return redirect(participant)
+        except ValidationError as exc:
+            _form_errors_to(form, exc)
+    return render(
+        request,
+        "participants/education_form.html",
+        {
+            "form": form,
+            "periods": periods,
+            "participant": participant,
+            "heading": _("Education plan"),
+        },
+    )
+
+
+def company_matrix(request, pk):
+    """Which employee takes which education, against the company's competence supply plan."""
+    company = get_object_or_404(Company.objects.restrict(request.user), pk=pk)
+    matrix = education.company_matrix(request.user, company)
+    services.log_access(
+        request.user,
+        [row["participant"] for row in matrix["rows"]],
+        AccessLog.Action.VIEW,
+        f"company matrix {company.pk}",
+    )
+    return render(
+        request, "participants/company_matrix.html", {"company": company, "matrix": matrix}
+    )
