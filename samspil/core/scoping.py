@@ -300,6 +300,11 @@ def _project_team(user, action: str):
     return _projects_of(user, roles=roles)
 
 
+def on_project_team(user, project, action: str = CHANGE) -> bool:
+    """Whether ``user`` may work with the project's records (for records not yet saved)."""
+    return Project.objects.filter(pk=project.pk, pk__in=_project_team(user, action)).exists()
+
+
 @rule(Workshop, can_create=is_practitioner)
 def workshops(user, action: str) -> Q:
     # Workshops, surveys and answers belong to the team of the project they were made in.

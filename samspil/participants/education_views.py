@@ -1,4 +1,5 @@
-"""Pages for the participant's education: the prior-learning assessment, the education plan
+"""Pages for registering a participant with the start form, editing the start and stop
+form, and the participant's education: the prior-learning assessment, the education plan
 with its school periods, and the company's matrix of employees against subject areas."""
 
 from django.core.exceptions import ValidationError
@@ -8,14 +9,24 @@ from django.utils.translation import gettext as _
 from samspil.companies.models import Company
 from samspil.core import scoping
 from samspil.participants import education, services
-from samspil.participants.forms import AssessmentForm, EducationPlanForm, SchoolPeriodFormSet
+from samspil.participants.forms import (
+    AssessmentForm,
+    EducationPlanForm,
+    PersonForm,
+    SchoolPeriodFormSet,
+    StartAndStopForm,
+    StartForm,
+)
 from samspil.participants.models import (
     AccessLog,
     EducationPlan,
+    Enrolment,
     Participant,
     PriorLearningAssessment,
     SchoolPeriod,
 )
+from samspil.participants.services import START_FORM
+from samspil.programmes.models import Project
 
 
 def _participant(request, pk):
@@ -111,4 +122,61 @@ def company_matrix(request, pk):
     )
     return render(
         request, "participants/company_matrix.html", {"company": company, "matrix": matrix}
+    )
+
+
+def register_participant(request, pk):
+    """Enrol a person in the project with the start form, as one page."""
+    project = get_object_or_404(Project.objects.restrict(request.user), pk=pk)
+    person = PersonForm(request.POST or None, prefix="person")
+    start = StartForm(request.POST or None, prefix="start")
+    if request.method == "POST" and person.is_valid() and start.is_valid():
+        data = dict(person.cleaned_data)
+        identifier = data.pop("identifier")
+        for name in ("personal_id", "personal_id_type"):
+            data.pop(name)
+        try:
+            enrolment = services.register(
+                actor=request.user,
+                project=project,
+                identifier=identifier,
+                person=data,
+                start={name: start.cleaned_data[name] for name in START_FORM},
+            )
+            return redirect(enrolment.participant)
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                form = person if field in person.fields else start
+                for message in messages:
+                    form.add_error(field if field in form.fields else None, message)
+    return render(
+        request,
+        "participants/register.html",
+        {"project": project, "person": person, "start": start, "forms": [person, start]},
+    )
+
+
+def enrolment_edit(request, pk):
+    """The start and stop form of one enrolment; the model's rules land on their fields."""
+    enrolment = get_object_or_404(
+        Enrolment.objects.restrict(request.user, scoping.CHANGE).select_related(
+            "participant", "project"
+        ),
+        pk=pk,
+    )
+    form = StartAndStopForm(request.POST or None, instance=enrolment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_enrolment(actor=request.user, enrolment=form.instance)
+            return redirect(enrolment.participant)
+        except ValidationError as exc:
+            _form_errors_to(form, exc)
+    return render(
+        request,
+        "participants/education_form.html",
+        {
+            "form": form,
+            "participant": enrolment.participant,
+            "heading": _("Start and stop form, %(project)s") % {"project": enrolment.project.name},
+        },
     )

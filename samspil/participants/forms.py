@@ -1,9 +1,19 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from samspil.catalogue.models import Offering, Provider
 from samspil.companies.forms import DateInput
-from samspil.participants.models import EducationPlan, Enrolment, PriorLearningAssessment
+from samspil.companies.models import Company
+from samspil.participants.identifiers import parse
+from samspil.participants.models import (
+    EducationPlan,
+    Enrolment,
+    Gender,
+    Participant,
+    PriorLearningAssessment,
+)
+from samspil.participants.services import START_FORM, STOP_FORM
 
 
 class _EnrolmentChoiceMixin:
@@ -94,3 +104,55 @@ class SchoolPeriodForm(forms.Form):
 
 
 SchoolPeriodFormSet = forms.formset_factory(SchoolPeriodForm, extra=3)
+
+
+class PersonForm(forms.Form):
+    """Who the participant is; the identifier is checked as the import checks it."""
+
+    personal_id_type = forms.ChoiceField(
+        label=_("Identifier type"), choices=Participant.IdentifierType.choices
+    )
+    personal_id = forms.CharField(
+        label=_("Identifier"),
+        max_length=40,
+        help_text=_("CPR number (DDMMYY-XXXX), Swedish personnummer or an external reference."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    gender = forms.ChoiceField(
+        label=_("Gender"), choices=[("", "—"), *Gender.choices], required=False
+    )
+    birth_date = forms.DateField(
+        label=_("Birth date"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Taken from the CPR number or personnummer when left empty."),
+    )
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    employer = forms.ModelChoiceField(
+        label=_("Employer"), queryset=Company.objects.order_by("name"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("personal_id_type") and data.get("personal_id"):
+            try:
+                data["identifier"] = parse(data["personal_id_type"], data["personal_id"])
+            except ValidationError as exc:
+                self.add_error("personal_id", exc)
+        return data
+
+
+class StartForm(forms.ModelForm):
+    class Meta:
+        model = Enrolment
+        fields = list(START_FORM)
+        widgets = {"entry_date": DateInput()}
+
+
+class StartAndStopForm(forms.ModelForm):
+    class Meta:
+        model = Enrolment
+        fields = [*START_FORM, *STOP_FORM]
+        widgets = {"entry_date": DateInput(), "leaving_date": DateInput()}

@@ -1,14 +1,18 @@
 """Participants' personal data: found by the keyed hash, logged whenever seen or exported,
 anonymised when the retention period is over."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from samspil.core import scoping
 from samspil.participants import crypto
 from samspil.participants.identifiers import Identifier
 from samspil.participants.models import (
     AccessLog,
     EducationPlan,
+    Enrolment,
     Participant,
     PriorLearningAssessment,
 )
@@ -129,3 +133,63 @@ def anonymise_ended_projects(*, before, actor=None) -> int:
             )
             count += 1
     return count
+
+
+START_FORM = (
+    "entry_date",
+    "employment_status",
+    "isced",
+    "disability",
+    "third_country_national",
+    "foreign_background",
+    "minority",
+    "homeless",
+    "rural",
+    "other_disadvantaged",
+)
+STOP_FORM = (
+    "leaving_date",
+    "completed",
+    "result_job_searching",
+    "result_in_education",
+    "result_qualification",
+    "result_employed",
+    "employed_6m",
+    "improved_situation_6m",
+)
+
+
+def register(*, actor, project, identifier: Identifier, person: dict, start: dict) -> Enrolment:
+    """Enrol a person in a project with the start form: the same person (by identifier) is
+    one record across projects, and one enrolment per project."""
+    enrolment = Enrolment(project=project, **start)
+    if not scoping.on_project_team(actor, project):
+        raise PermissionDenied
+    participant = find(identifier) or Participant()
+    if participant.pk and participant.enrolments.filter(project=project).exists():
+        raise ValidationError({"personal_id": _("The person is already enrolled in this project.")})
+    participant.set_identifier(identifier)
+    for name, value in person.items():
+        if value not in (None, ""):
+            setattr(participant, name, value)
+    if identifier.birth_date:
+        if person.get("birth_date") and person["birth_date"] != identifier.birth_date:
+            raise ValidationError(
+                {"birth_date": _("The birth date does not match the personal identifier.")}
+            )
+        participant.birth_date = identifier.birth_date
+    enrolment.full_clean(exclude=["participant"], validate_unique=False)
+    with transaction.atomic():
+        participant.save()
+        enrolment.participant = participant
+        enrolment.save()
+    return enrolment
+
+
+def save_enrolment(*, actor, enrolment: Enrolment) -> Enrolment:
+    """Save the start and stop form of an enrolment, validated as a whole."""
+    if not scoping.can(actor, scoping.CHANGE, enrolment):
+        raise PermissionDenied
+    enrolment.full_clean()
+    enrolment.save()
+    return enrolment

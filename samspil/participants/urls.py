@@ -9,6 +9,12 @@ urlpatterns = [
     path("deltagere/<int:pk>/", views.participant_detail, name="participant-detail"),
     path("deltagere/<int:pk>/udtraek/", views.data_subject_export, name="data-subject-export"),
     path(
+        "projekter/<int:pk>/deltagere/ny/",
+        education_views.register_participant,
+        name="register",
+    ),
+    path("forloeb/<int:pk>/", education_views.enrolment_edit, name="enrolment-edit"),
+    path(
         "deltagere/<int:participant_pk>/rkv/ny/",
         education_views.assessment_edit,
         name="assessment-add",

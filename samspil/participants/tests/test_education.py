@@ -281,3 +281,59 @@ def test_the_research_export_is_pseudonymised(world, company):
     call_command("report", "research", "--project", "pa", stdout=again)
     assert again.getvalue() == text  # the same pseudonym each time
     assert AccessLog.objects.filter(participant=participant, action="export").exists()
+
+
+def register_form(project_pk, **changes):
+    data = {
+        "person-personal_id_type": "cpr",
+        "person-personal_id": "150385-1234",
+        "person-name": "Jonas Lærling",
+        "person-gender": "male",
+        "start-entry_date": "2025-04-01",
+        "start-employment_status": "employed",
+        "start-isced": "2",
+        "start-disability": "declined",
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_participant_is_registered_with_the_start_form_and_refused_with_field_messages(
+    client_for, world
+):
+    url = reverse("participants:register", args=[world.project_a.pk])
+    client = client_for(world.member)
+    page = client.post(
+        url, register_form(world.project_a.pk, **{"person-personal_id": "320185-1234"})
+    ).content.decode()
+    assert "Identifikation:" in page and not Participant.objects.exists()
+    response = client.post(url, register_form(world.project_a.pk))
+    participant = Participant.objects.get()
+    assert response["Location"] == participant.get_absolute_url()
+    assert participant.birth_date == datetime.date(1985, 3, 15)  # from the CPR number
+    again = client.post(url, register_form(world.project_a.pk)).content.decode()
+    assert "Personen er allerede tilmeldt dette projekt." in again
+    assert Enrolment.objects.count() == 1
+    assert client_for(world.other_member).get(url).status_code == 404
+
+
+def test_the_stop_form_says_on_the_field_what_is_wrong(client_for, world, company):
+    enrolment = enrol(world, company)
+    url = reverse("participants:enrolment-edit", args=[enrolment.pk])
+    form = {
+        "entry_date": "2025-03-01",
+        "leaving_date": "2025-02-01",
+        "completed": "true",
+        "result_job_searching": "yes",
+        "result_employed": "yes",
+    }
+    page = client_for(world.member).post(url, form).content.decode()
+    assert "Afslutningsdatoen ligger før startdatoen." in page
+    assert "udelukker hinanden" in page
+    enrolment.refresh_from_db()
+    assert enrolment.leaving_date is None
+    form.update(leaving_date="2025-09-30", result_job_searching="")
+    assert client_for(world.member).post(url, form).status_code == 302
+    enrolment.refresh_from_db()
+    assert enrolment.leaving_date == datetime.date(2025, 9, 30)
+    assert client_for(world.other_member).get(url).status_code == 404
