@@ -7,7 +7,15 @@ so running the command again changes nothing. Later parts of samspil add steps h
 from django.db import transaction
 
 from samspil.core.audit import acting_as
-from samspil.demo import catalogue, companies, discovery, foundation, partnerships, plans
+from samspil.demo import (
+    catalogue,
+    companies,
+    discovery,
+    foundation,
+    participants,
+    partnerships,
+    plans,
+)
 
 STEPS = [
     foundation.build,
@@ -16,6 +24,7 @@ STEPS = [
     discovery.build,
     catalogue.build,
     plans.build,
+    participants.build,
 ]
 
 

@@ -58,3 +58,18 @@ def test_the_demo_region_holds_the_seeds_projects_and_three_systems():
     for partnership in Partnership.objects.all():
         systems = set(partnership.organisations.values_list("system", flat=True)) - {""}
         assert systems == {"business", "employment", "education"}, partnership
+
+
+def test_the_demo_shows_smuks_participants_with_one_record_to_fix(client):
+    from samspil.participants.indicators import compute, incomplete
+    from samspil.participants.models import EducationPlan
+
+    call_command("demo", verbosity=0)
+    smuk = Project.objects.get(code="smuk")
+    report = compute(smuk, smuk.end_date)
+    assert report["participants_total"] == 7 and report["participants_counted"] == 6
+    assert [e.participant.name for e, _lacks in incomplete(smuk, smuk.end_date)] == ["Peter Madsen"]
+    assert EducationPlan.objects.filter(enrolment__project=smuk, periods__isnull=False).exists()
+    assert client.login(username="operator", password="demo")
+    page = client.get(f"/projekter/{smuk.pk}/deltagere/").content.decode()
+    assert "Mette Jensen" in page and "120584-xxxx" in page

@@ -40,7 +40,7 @@ def school():
 @pytest.fixture
 def welding(school):
     offering = Offering.objects.create(
-        code="EUV-SMED", title="Smed, EUV", kind="education", provider=school
+        code="EUV-SMED", title="Smed, EUV", kind="euv", provider=school
     )
     offering.competence_areas.add(CompetenceArea.objects.order_by("pk").first())
     return offering
