@@ -27,6 +27,10 @@ class _EnrolmentChoiceMixin:
         )
         self.fields["enrolment"].label_from_instance = lambda e: e.project.name
         self.fields["enrolment"].label = _("Project")
+        enrolments = list(self.fields["enrolment"].queryset)
+        if len(enrolments) == 1:  # the usual case: one project, nothing to choose
+            self.fields["enrolment"].empty_label = None
+            self.fields["enrolment"].initial = enrolments[0].pk
         if "school" in self.fields:
             self.fields["school"].queryset = Provider.objects.order_by("name")
         if "provider" in self.fields:
@@ -35,6 +39,7 @@ class _EnrolmentChoiceMixin:
             self.fields[name].queryset = Offering.objects.select_related("provider").order_by(
                 "title"
             )
+            self.fields[name].label_from_instance = lambda o: f"{o.title} – {o.provider.name}"
 
 
 class AssessmentForm(_EnrolmentChoiceMixin, forms.ModelForm):
