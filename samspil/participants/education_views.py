@@ -4,6 +4,7 @@ with its school periods, and the company's matrix of employees against subject a
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samspil.companies.models import Company
@@ -12,6 +13,7 @@ from samspil.participants import education, services
 from samspil.participants.forms import (
     AssessmentForm,
     EducationPlanForm,
+    ParticipantForm,
     PersonForm,
     SchoolPeriodFormSet,
     StartAndStopForm,
@@ -151,32 +153,56 @@ def register_participant(request, pk):
                     form.add_error(field if field in form.fields else None, message)
     return render(
         request,
-        "participants/register.html",
-        {"project": project, "person": person, "start": start, "forms": [person, start]},
+        "participants/person_and_forms.html",
+        {
+            "project": project,
+            "person": person,
+            "start": start,
+            "forms": [person, start],
+            "heading": _("Register a participant"),
+            "intro": _(
+                "The person and the ESF start form. A person already in samspil (the same "
+                "identifier) is enrolled without a new record."
+            ),
+            "form_legend": _("Start form"),
+            "cancel_url": reverse("participants:project-participants", args=[project.pk]),
+        },
     )
 
 
 def enrolment_edit(request, pk):
-    """The start and stop form of one enrolment; the model's rules land on their fields."""
+    """The start and stop form of one enrolment with the person's details: where the ESF
+    report's incomplete records are fixed. The model's rules land on their fields."""
     enrolment = get_object_or_404(
         Enrolment.objects.restrict(request.user, scoping.CHANGE).select_related(
             "participant", "project"
         ),
         pk=pk,
     )
+    person = ParticipantForm(request.POST or None, instance=enrolment.participant, prefix="person")
     form = StartAndStopForm(request.POST or None, instance=enrolment)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and person.is_valid() and form.is_valid():
         try:
-            services.save_enrolment(actor=request.user, enrolment=form.instance)
+            services.save_enrolment(
+                actor=request.user, enrolment=form.instance, participant=person.instance
+            )
             return redirect(enrolment.participant)
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            for field, messages in exc.message_dict.items():
+                target = person if field in person.fields else form
+                for message in messages:
+                    target.add_error(field if field in target.fields else None, message)
     return render(
         request,
-        "participants/education_form.html",
+        "participants/person_and_forms.html",
         {
-            "form": form,
-            "participant": enrolment.participant,
-            "heading": _("Start and stop form, %(project)s") % {"project": enrolment.project.name},
+            "project": enrolment.project,
+            "person": person,
+            "start": form,
+            "forms": [person, form],
+            "heading": _("Start and stop form"),
+            "intro": enrolment.participant.identifier_masked,
+            "form_legend": _("Start and stop form"),
+            "cancel_url": enrolment.participant.get_absolute_url(),
         },
     )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from samspil.catalogue.models import Offering, Provider
 from samspil.companies.forms import DateInput
 from samspil.companies.models import Company
+from samspil.organisations.models import Organisation, System
 from samspil.participants.identifiers import parse
 from samspil.participants.models import (
     EducationPlan,
@@ -161,3 +162,19 @@ class StartAndStopForm(forms.ModelForm):
         model = Enrolment
         fields = [*START_FORM, *STOP_FORM]
         widgets = {"entry_date": DateInput(), "leaving_date": DateInput()}
+
+
+class ParticipantForm(forms.ModelForm):
+    """The person's details beside the start and stop form (the identifier is not changed)."""
+
+    class Meta:
+        model = Participant
+        fields = ["name", "gender", "birth_date", "email", "phone", "employer", "jobcentre"]
+        widgets = {"birth_date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = Company.objects.order_by("name")
+        self.fields["jobcentre"].queryset = Organisation.objects.filter(
+            system=System.EMPLOYMENT
+        ).order_by("name")

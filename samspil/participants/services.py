@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from samspil.core import scoping
 from samspil.participants import crypto
-from samspil.participants.identifiers import Identifier
+from samspil.participants.identifiers import Identifier, parse
 from samspil.participants.models import (
     AccessLog,
     EducationPlan,
@@ -186,10 +186,32 @@ def register(*, actor, project, identifier: Identifier, person: dict, start: dic
     return enrolment
 
 
-def save_enrolment(*, actor, enrolment: Enrolment) -> Enrolment:
-    """Save the start and stop form of an enrolment, validated as a whole."""
+def save_enrolment(*, actor, enrolment: Enrolment, participant: Participant | None = None):
+    """Save the start and stop form of an enrolment, and the person's details with it,
+    validated as a whole: the birth date must agree with the identifier."""
     if not scoping.can(actor, scoping.CHANGE, enrolment):
         raise PermissionDenied
     enrolment.full_clean()
-    enrolment.save()
+    if participant is not None:
+        participant.full_clean(validate_unique=False)
+        known = identifier_birth_date(participant)
+        if known and participant.birth_date and participant.birth_date != known:
+            raise ValidationError(
+                {"birth_date": _("The birth date does not match the personal identifier.")}
+            )
+        participant.birth_date = known or participant.birth_date
+    with transaction.atomic():
+        if participant is not None:
+            participant.save()
+        enrolment.save()
     return enrolment
+
+
+def identifier_birth_date(participant: Participant):
+    """The birth date the identifier gives, if it gives one."""
+    if not participant.identifier_encrypted:
+        return None
+    try:
+        return parse(participant.identifier_type, participant.identifier()).birth_date
+    except ValidationError:
+        return None

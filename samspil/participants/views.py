@@ -130,20 +130,34 @@ def esf_report(request, pk):
             "project": project,
             "report": report,
             "until": until,
-            "columns": columns,
+            "columns": [COLUMN_LABELS[c] for c in columns],
             "rows": [
                 (code, [values[c] for c in columns])
                 for code, values in report["indicators"].items()
             ],
-            "incomplete": incomplete(project, until),
-            "chart": json.dumps(
-                {
-                    "labels": [c for c in report["indicators"]],
-                    "totals": [v["total"] for v in report["indicators"].values()],
-                }
-            ),
+            "incomplete": [
+                (enrolment, [_field_label(name) for name in lacks])
+                for enrolment, lacks in incomplete(project, until)
+            ],
+            "chart": {
+                "labels": list(report["indicators"]),
+                "totals": [v["total"] for v in report["indicators"].values()],
+            },
         },
     )
+
+
+COLUMN_LABELS = {
+    "women": gettext_lazy("Women"),
+    "men": gettext_lazy("Men"),
+    "non_binary": gettext_lazy("Non-binary"),
+    "total": gettext_lazy("Total"),
+}
+
+
+def _field_label(name: str) -> str:
+    model = Participant if name in ("gender", "birth_date") else Enrolment
+    return model._meta.get_field(name).verbose_name
 
 
 class ParticipantImportView(ImportView):

@@ -81,4 +81,6 @@ def test_a_consultant_enrols_an_employee_and_plans_the_education(page, live_serv
     axe(page)
     page.goto(base + reverse("participants:esf-report", args=[world.project_a.pk]))
     expect(page.locator("main")).to_contain_text("CO05")
+    labels = page.evaluate("Chart.getChart('esf-chart').data.labels")
+    assert labels[:2] == ["CO01", "CO02"]  # the chart has the report's figures
     axe(page)

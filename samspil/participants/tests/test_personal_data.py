@@ -12,6 +12,7 @@ from stdnum import luhn
 from samspil.participants import crypto
 from samspil.participants.identifiers import cpr_century, parse_cpr, parse_personnummer
 from samspil.participants.models import AccessLog, Enrolment, Participant
+from samspil.testing.queries import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +183,70 @@ def test_retention_anonymises_participants_of_ended_projects(tmp_path, project):
     participant = Participant.objects.get()
     assert participant.identifier_encrypted == "" and participant.name == ""
     assert participant.birth_date == datetime.date(1990, 7, 1) and participant.gender == "female"
+
+
+def test_an_operator_imports_fixes_the_incomplete_records_and_hands_over_the_xlsx(
+    client_for, world, project, tmp_path
+):
+    """The issue's "done when": import, fix what the report lists, download the XLSX."""
+    assert import_rows(
+        tmp_path,
+        "pa,010190-1234,cpr,female,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,",
+        "pa,010285-1233,cpr,male,,2025-03-01,,,no,no,no,no,no,no,no,,,,,,,,",
+    ) == ("", "")
+    client = client_for(world.operator)
+    url = reverse("participants:esf-report", args=[project.pk]) + "?until=2025-12-31"
+    page = client.get(url).content.decode()
+    assert (
+        "010285-xxxx" in page
+        and "mangler beskæftigelsesstatus ved start, højeste fuldførte" in page
+    )
+    assert '<th scope="col">Kvinder</th>' in page
+    enrolment = Enrolment.objects.get(participant__identifier_masked="010285-xxxx")
+    fix = reverse("participants:enrolment-edit", args=[enrolment.pk])
+    assert fix in page
+    form = {
+        "person-gender": "male",
+        "entry_date": "2025-03-01",
+        "employment_status": "",
+        "isced": "2",
+    }
+    for name in (
+        "disability",
+        "third_country_national",
+        "foreign_background",
+        "minority",
+        "homeless",
+        "rural",
+        "other_disadvantaged",
+    ):
+        form[name] = "no"
+    form["person-birth_date"] = "1985-02-02"
+    refused = client.post(fix, form).content.decode()
+    assert "Fødselsdatoen passer ikke med personnummeret." in refused
+    form.update({"person-birth_date": "", "employment_status": "unemployed"})
+    assert client.post(fix, form).status_code == 302
+    page = client.get(url).content.decode()
+    assert "010285-xxxx" not in page
+    xlsx = client.get(url + "&format=xlsx")
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    rows = {row[0]: row for row in sheet.iter_rows(values_only=True)}
+    assert rows["CO01"][-1] == 1  # the fixed record now counts as unemployed
+
+
+def test_the_participant_list_and_report_cost_the_same_queries_at_two_sizes(
+    client_for, world, project, tmp_path
+):
+    rows = [
+        f"pa,0101{n:02d}-1234,cpr,female,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,"
+        for n in range(60, 99)
+    ]
+    import_rows(tmp_path, rows[0])
+    client = client_for(world.operator)
+    participants = reverse("participants:project-participants", args=[project.pk])
+    assert_constant_queries(client, participants, lambda: import_rows(tmp_path, *rows[:20]))
+    report = reverse("participants:esf-report", args=[project.pk]) + "?until=2025-12-31"
+    assert_constant_queries(client, report, lambda: import_rows(tmp_path, *rows))
