@@ -32,7 +32,11 @@ from samspil.programmes.models import Project
 
 
 def _participant(request, pk):
-    return get_object_or_404(Participant.objects.restrict(request.user), pk=pk)
+    """The participant whose form is opened; opening it shows personal data, so it is logged."""
+    participant = get_object_or_404(Participant.objects.restrict(request.user), pk=pk)
+    if request.method == "GET":
+        services.log_access(request.user, [participant], AccessLog.Action.VIEW, request.path)
+    return participant
 
 
 def _form_errors_to(form, exc: ValidationError):
@@ -179,6 +183,10 @@ def enrolment_edit(request, pk):
         ),
         pk=pk,
     )
+    if request.method == "GET":
+        services.log_access(
+            request.user, [enrolment.participant], AccessLog.Action.VIEW, request.path
+        )
     person = ParticipantForm(request.POST or None, instance=enrolment.participant, prefix="person")
     form = StartAndStopForm(request.POST or None, instance=enrolment)
     if request.method == "POST" and person.is_valid() and form.is_valid():

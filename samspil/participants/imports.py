@@ -67,7 +67,11 @@ class ParticipantImporter(Importer):
     key = ""
 
     def prepare(self, rows):
-        self.projects = {p.code: p for p in Project.objects.all()}
+        projects = Project.objects.all()
+        if self.actor is not None and not self.actor.is_superuser:
+            # On the page: only into projects whose team the importing user is on.
+            projects = projects.restrict(self.actor, "change")
+        self.projects = {p.code: p for p in projects}
         self.companies = {c.cvr: c for c in Company.objects.exclude(cvr__isnull=True)}
         self.seen = {}
 
@@ -76,7 +80,8 @@ class ParticipantImporter(Importer):
         project = self.projects.get(row.get("project", "").strip())
         if project is None:
             errors["project"] = [
-                _("Unknown project code “%(code)s”.") % {"code": row.get("project", "")}
+                _("Unknown project code “%(code)s”, or you are not on its team.")
+                % {"code": row.get("project", "")}
             ]
         identifier = None
         try:

@@ -320,6 +320,8 @@ def test_a_participant_is_registered_with_the_start_form_and_refused_with_field_
 def test_the_stop_form_says_on_the_field_what_is_wrong(client_for, world, company):
     enrolment = enrol(world, company)
     url = reverse("participants:enrolment-edit", args=[enrolment.pk])
+    assert "Mette Smed" in client_for(world.member).get(url).content.decode()
+    assert AccessLog.objects.filter(user=world.member, detail=url, action="view").count() == 1
     form = {
         "entry_date": "2025-03-01",
         "leaving_date": "2025-02-01",

@@ -250,3 +250,21 @@ def test_the_participant_list_and_report_cost_the_same_queries_at_two_sizes(
     assert_constant_queries(client, participants, lambda: import_rows(tmp_path, *rows[:20]))
     report = reverse("participants:esf-report", args=[project.pk]) + "?until=2025-12-31"
     assert_constant_queries(client, report, lambda: import_rows(tmp_path, *rows))
+
+
+def test_an_operator_imports_on_the_page_only_into_their_own_projects(client_for, world, project):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    world.project_b.code = "pb"
+    world.project_b.save()
+    row = ",010190-1234,cpr,female,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,"
+    client = client_for(world.operator)  # operator of project A only
+    url = reverse("participants:import")
+    upload = SimpleUploadedFile("deltagere.csv", f"{HEADER}\npb{row}\n".encode())
+    page = client.post(url, {"file": upload, "dry_run": ""}).content.decode()
+    assert "Ukendt projektkode “pb”, eller du er ikke med i projektets team." in page
+    assert not Participant.objects.exists()
+    upload = SimpleUploadedFile("deltagere.csv", f"{HEADER}\npa{row}\n".encode())
+    client.post(url, {"file": upload, "dry_run": ""})
+    assert Enrolment.objects.get().project == project
+    assert client_for(world.member).get(url).status_code == 403  # consultants do not import
