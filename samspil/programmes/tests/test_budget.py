@@ -1,0 +1,110 @@
+"""Budget and financing: the Vækstforum proposal's table adds up; financing that does not,
+amounts below zero, years outside the project and a wrong EU share are refused whole."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from samspil.programmes import budget
+from samspil.programmes.models import BudgetLine, Financing, Spend
+
+pytestmark = pytest.mark.django_db
+
+T = 1000  # the table is in 1.000 kr.
+LINES = {
+    "Styrkelse af virksomhedernes kompetenceforsyning": {
+        2017: 2500 * T,
+        2018: 2500 * T,
+        2019: 2500 * T,
+    },
+    "Tiltrækning og fastholdelse af talenter": {2017: 1000 * T, 2018: 1000 * T, 2019: 1000 * T},
+    "Efter- og videreuddannelse": {2017: 10000 * T, 2018: 10000 * T, 2019: 10000 * T},
+    "Udvikling af partnerskabet": {2017: 1500 * T, 2018: 1500 * T, 2019: 1500 * T},
+}
+FINANCING = {
+    "eu_fund": {2017: 7500 * T, 2018: 7500 * T, 2019: 7500 * T},
+    "region": {2017: 3000 * T, 2018: 3000 * T, 2019: 3000 * T},
+    "other_public": {2017: 4500 * T, 2018: 4500 * T, 2019: 4500 * T},
+}
+
+
+@pytest.fixture
+def project(world):
+    project = world.project_a
+    project.start_date = datetime.date(2017, 1, 1)
+    project.end_date = datetime.date(2019, 12, 31)
+    project.co_financing_rate = Decimal("50")
+    project.save()
+    return project
+
+
+def test_the_vaekstforum_table_adds_up_by_line_year_and_source(world, project):
+    budget.save_budget(actor=world.operator, project=project, lines=LINES, financing=FINANCING)
+    table = budget.summary(project)
+    assert table["years"] == [2017, 2018, 2019]
+    assert table["budget_total"]["values"] == [15000 * T] * 3
+    assert table["budget_total"]["total"] == 45000 * T
+    assert table["financing_total"]["total"] == 45000 * T
+    by_line = {row["label"]: row["total"] for row in table["lines"]}
+    assert by_line["Efter- og videreuddannelse"] == 30000 * T
+    by_source = {str(row["label"]): row["total"] for row in table["financing"]}
+    assert by_source == {
+        "EU-fond (Socialfonden)": 22500 * T,
+        "Region": 9000 * T,
+        "Anden offentlig": 13500 * T,
+    }
+    assert table["problems"] == []
+
+
+def test_financing_that_does_not_add_up_is_refused_and_nothing_saved(world, project):
+    short = {**FINANCING, "region": {2017: 3000 * T, 2018: 2000 * T, 2019: 3000 * T}}
+    with pytest.raises(ValidationError) as refused:
+        budget.save_budget(actor=world.operator, project=project, lines=LINES, financing=short)
+    messages = refused.value.message_dict["financing"]
+    assert any(
+        m.startswith("2018: budgettet er 15.000.000, men finansieringen 14.000.000")
+        for m in messages
+    )
+    assert not BudgetLine.objects.exists() and not Financing.objects.exists()
+
+
+def test_negative_amounts_years_outside_and_a_wrong_eu_share_are_named(world, project):
+    lines = {**LINES, "Udvikling af partnerskabet": {2016: 1500 * T, 2018: -5}}
+    with pytest.raises(ValidationError) as refused:
+        budget.save_budget(actor=world.operator, project=project, lines=lines, financing=FINANCING)
+    errors = refused.value.message_dict["lines"]
+    assert "Udvikling af partnerskabet 2016: 2016 ligger uden for projektperioden." in errors
+    assert "Udvikling af partnerskabet 2018: beløbet er negativt." in errors
+    project.co_financing_rate = Decimal("60")
+    with pytest.raises(ValidationError) as refused:
+        budget.save_budget(actor=world.operator, project=project, lines=LINES, financing=FINANCING)
+    assert (
+        "EU-fonden finansierer 50,0 % af budgettet, men medfinansieringssatsen er 60,0 %."
+        in refused.value.message_dict["financing"]
+    )
+
+
+def test_only_the_projects_operators_change_the_budget_and_spend_shows_against_it(world, project):
+    with pytest.raises(PermissionDenied):
+        budget.save_budget(actor=world.member, project=project, lines=LINES, financing=FINANCING)
+    budget.save_budget(actor=world.operator, project=project, lines=LINES, financing=FINANCING)
+    line = BudgetLine.objects.get(name="Udvikling af partnerskabet")
+    Spend.objects.create(
+        line=line,
+        period_start=datetime.date(2017, 1, 1),
+        period_end=datetime.date(2017, 6, 30),
+        amount=600 * T,
+    )
+    row = next(r for r in budget.summary(project)["lines"] if r["label"] == line.name)
+    assert (row["spent"], row["left"]) == (600 * T, 3900 * T)
+    bad = Spend(
+        line=line,
+        period_start=datetime.date(2019, 7, 1),
+        period_end=datetime.date(2020, 1, 31),
+        amount=1,
+    )
+    with pytest.raises(ValidationError) as refused:
+        bad.full_clean()
+    assert "period_end" in refused.value.message_dict
