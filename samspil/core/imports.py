@@ -7,6 +7,7 @@ nothing the second time.
 """
 
 import csv
+import datetime
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,20 @@ class ImportFileError(Exception):
     """The file itself cannot be read (not a table, missing columns)."""
 
 
+def _cell_text(cell) -> str:
+    """A spreadsheet cell as the text a CSV would hold: dates as YYYY-MM-DD, whole numbers
+    without a decimal part."""
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime.datetime):
+        return (cell.date() if cell.time() == datetime.time() else cell).isoformat()
+    if isinstance(cell, datetime.date):
+        return cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
 def read_table(data: bytes, filename: str) -> list[dict[str, str]]:
     """Rows as dicts keyed by lower-cased header: CSV (`;` or `,`; UTF-8 or cp1252) or XLSX."""
     suffix = Path(filename).suffix.lower()
@@ -61,7 +76,7 @@ def read_table(data: bytes, filename: str) -> list[dict[str, str]]:
         except Exception as exc:  # openpyxl raises many kinds for a broken file
             raise ImportFileError(_("The file is not a readable XLSX workbook.")) from exc
         rows = [
-            ["" if cell is None else str(cell).strip() for cell in row]
+            [_cell_text(cell) for cell in row]
             for row in workbook.active.iter_rows(values_only=True)
         ]
         workbook.close()

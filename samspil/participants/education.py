@@ -25,8 +25,16 @@ def _require(actor, action, obj) -> None:
         raise PermissionDenied
 
 
+def _require_current(actor, record) -> None:
+    """A saved record may be changed only by someone who may change it where it is now, so
+    no one moves another project's record into their own."""
+    if record.pk:
+        _require(actor, scoping.CHANGE, type(record).objects.get(pk=record.pk))
+
+
 def save_assessment(*, actor, assessment: PriorLearningAssessment) -> PriorLearningAssessment:
     _require(actor, scoping.CHANGE, assessment.enrolment)
+    _require_current(actor, assessment)
     assessment.full_clean()
     assessment.save()
     return assessment
@@ -67,7 +75,14 @@ def save_education_plan(
 ) -> EducationPlan:
     """Save a plan and replace its school periods, all or nothing."""
     _require(actor, scoping.CHANGE, plan.enrolment)
+    _require_current(actor, plan)
     plan.full_clean()
+    if plan.assessment and plan.assessment.enrolment.participant_id != (
+        plan.enrolment.participant_id
+    ):
+        raise ValidationError(
+            {"assessment": [gettext("The assessment is of another participant.")]}
+        )
     check_periods(plan, periods)
     with transaction.atomic():
         plan.save()

@@ -2,7 +2,7 @@
 form, and the participant's education: the prior-learning assessment, the education plan
 with its school periods, and the company's matrix of employees against subject areas."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from samspil.participants.forms import (
     StartForm,
 )
 from samspil.participants.models import (
+    START_FORM,
     AccessLog,
     EducationPlan,
     Enrolment,
@@ -27,7 +28,6 @@ from samspil.participants.models import (
     PriorLearningAssessment,
     SchoolPeriod,
 )
-from samspil.participants.services import START_FORM
 from samspil.programmes.models import Project
 
 
@@ -134,6 +134,8 @@ def company_matrix(request, pk):
 def register_participant(request, pk):
     """Enrol a person in the project with the start form, as one page."""
     project = get_object_or_404(Project.objects.restrict(request.user), pk=pk)
+    if not scoping.on_project_team(request.user, project):
+        raise PermissionDenied
     person = PersonForm(request.POST or None, prefix="person")
     start = StartForm(request.POST or None, prefix="start")
     if request.method == "POST" and person.is_valid() and start.is_valid():

@@ -8,13 +8,14 @@ from samspil.companies.models import Company
 from samspil.organisations.models import Organisation, System
 from samspil.participants.identifiers import parse
 from samspil.participants.models import (
+    START_FORM,
+    STOP_FORM,
     EducationPlan,
     Enrolment,
     Gender,
     Participant,
     PriorLearningAssessment,
 )
-from samspil.participants.services import START_FORM, STOP_FORM
 
 
 class _EnrolmentChoiceMixin:
@@ -93,8 +94,10 @@ class EducationPlanForm(_EnrolmentChoiceMixin, forms.ModelForm):
     def __init__(self, *args, user, participant, **kwargs):
         super().__init__(*args, **kwargs)
         self.limit_choices(user, participant)
-        self.fields["assessment"].queryset = PriorLearningAssessment.objects.restrict(user).filter(
-            enrolment__participant=participant
+        self.fields["assessment"].queryset = (
+            PriorLearningAssessment.objects.restrict(user)
+            .filter(enrolment__participant=participant)
+            .select_related("school")
         )
 
 

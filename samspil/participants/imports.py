@@ -14,6 +14,7 @@ from samspil.participants.identifiers import parse
 from samspil.participants.models import (
     CHARACTERISTICS,
     RESULTS,
+    START_FORM,
     Answer,
     EmploymentStatus,
     Enrolment,
@@ -74,6 +75,7 @@ class ParticipantImporter(Importer):
         self.projects = {p.code: p for p in projects}
         self.companies = {c.cvr: c for c in Company.objects.exclude(cvr__isnull=True)}
         self.seen = {}
+        self.people = {}  # one participant per identifier within the file, new or not
 
     def build(self, row):
         errors: dict[str, list[str]] = {}
@@ -93,9 +95,10 @@ class ParticipantImporter(Importer):
         participant = None
         if identifier is not None:
             digest = crypto.lookup_hash(identifier.kind, identifier.value)
-            participant = (
+            participant = self.people.get(digest) or (
                 Participant.objects.filter(identifier_hash=digest).first() or Participant()
             )
+            self.people[digest] = participant
             participant.set_identifier(identifier)
             key = (digest, project.pk if project else None)
             if key in self.seen:
@@ -117,6 +120,9 @@ class ParticipantImporter(Importer):
                 Enrolment.objects.filter(participant=participant, project=project).first()
                 or enrolment
             )
+        first_entry = (
+            {name: getattr(enrolment, name) for name in START_FORM} if enrolment.pk else {}
+        )
         enrolment.entry_date = _date(row.get("start_date", ""), "start_date", errors)
         status = row.get("employment_status", "").strip().lower()
         if status and status not in EmploymentStatus.values:
@@ -133,6 +139,11 @@ class ParticipantImporter(Importer):
             if value and value not in Answer.values:
                 errors[column] = [_("Write yes, no or declined.")]
             setattr(enrolment, column, value)
+        # ESF.md: entry date and entry data stay from the first entry; a later file only
+        # completes what was not recorded, while leaving date and results are updated.
+        for name, value in first_entry.items():
+            if value not in (None, ""):
+                setattr(enrolment, name, value)
         enrolment.leaving_date = _date(row.get("end_date", ""), "end_date", errors)
         for column in (*RESULTS, "employed_6m", "improved_situation_6m"):
             value = row.get(column, "").strip().lower()

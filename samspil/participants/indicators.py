@@ -203,7 +203,8 @@ def compute(project, until: datetime.date) -> dict:
     records) and ``indicators`` keyed by code, each with the breakdown by gender and a total."""
     plus = project.fund == Fund.ESFPLUS
     everyone = people(project, until)
-    complete = [p for p in everyone if p.complete]
+    # ESF.md limits the completeness rule to 2014-2020; ESF+ counts every participant.
+    complete = everyone if plus else [p for p in everyone if p.complete]
     genders = [Gender.FEMALE, Gender.MALE] + ([Gender.NON_BINARY] if plus else [])
     keys = {Gender.FEMALE: "women", Gender.MALE: "men", Gender.NON_BINARY: "non_binary"}
     indicators = {}

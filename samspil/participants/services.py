@@ -1,6 +1,7 @@
 """Participants' personal data: found by the keyed hash, logged whenever seen or exported,
 anonymised when the retention period is over."""
 
+from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +17,7 @@ from samspil.participants.models import (
     Participant,
     PriorLearningAssessment,
 )
+from samspil.programmes.models import Project
 
 
 def find(identifier: Identifier) -> Participant | None:
@@ -35,6 +37,16 @@ def log_access(user, participants, action: str, detail: str = "") -> None:
         )
         for p in participants
     )
+
+
+def may_export_everything(user, participant: Participant) -> bool:
+    """The data-subject export spans every project the person is in, so it is for the
+    operators of all of them (the data controllers), or a superuser."""
+    if user.is_superuser:
+        return True
+    operated = Project.objects.restrict(user, scoping.CHANGE)
+    enrolments = participant.enrolments.all()
+    return enrolments.exists() and not enrolments.exclude(project__in=operated).exists()
 
 
 def data_subject_export(*, actor, participant: Participant) -> dict:
@@ -105,8 +117,6 @@ def data_subject_export(*, actor, participant: Participant) -> dict:
 def anonymise_ended_projects(*, before, actor=None) -> int:
     """Anonymise participants whose every project ended before ``before``: the identifier,
     name and contact details go; gender, birth year and the forms stay for statistics."""
-    from samspil.programmes.models import Project
-
     still_running = Project.objects.exclude(end_date__lt=before).exclude(
         end_date__isnull=False, end_date__lt=before
     )
@@ -124,39 +134,23 @@ def anonymise_ended_projects(*, before, actor=None) -> int:
             participant.identifier_hash = f"anonymised:{participant.pk}"
             participant.identifier_masked = "anonymiseret"
             participant.name = participant.email = participant.phone = ""
+            participant.jobcentre = None  # the employer stays: the SME indicator counts it
+            PriorLearningAssessment.objects.filter(enrolment__participant=participant).update(
+                assessor="", merit="", notes=""
+            )
+            EducationPlan.objects.filter(enrolment__participant=participant).update(subjects="")
             if participant.birth_date:
                 participant.birth_date = participant.birth_date.replace(month=7, day=1)
             participant.anonymised_at = timezone.now()
             participant.save()
+            # The audit trail held the old name and contact details (and so does the entry
+            # for this very change): it goes too.
+            LogEntry.objects.get_for_object(participant).delete()
             log_access(
                 actor, [participant], AccessLog.Action.ANONYMISE, f"projects ended before {before}"
             )
             count += 1
     return count
-
-
-START_FORM = (
-    "entry_date",
-    "employment_status",
-    "isced",
-    "disability",
-    "third_country_national",
-    "foreign_background",
-    "minority",
-    "homeless",
-    "rural",
-    "other_disadvantaged",
-)
-STOP_FORM = (
-    "leaving_date",
-    "completed",
-    "result_job_searching",
-    "result_in_education",
-    "result_qualification",
-    "result_employed",
-    "employed_6m",
-    "improved_situation_6m",
-)
 
 
 def register(*, actor, project, identifier: Identifier, person: dict, start: dict) -> Enrolment:
@@ -170,7 +164,8 @@ def register(*, actor, project, identifier: Identifier, person: dict, start: dic
         raise ValidationError({"personal_id": _("The person is already enrolled in this project.")})
     participant.set_identifier(identifier)
     for name, value in person.items():
-        if value not in (None, ""):
+        # A person already known keeps their details; the form only fills what is missing.
+        if value not in (None, "") and getattr(participant, name) in (None, ""):
             setattr(participant, name, value)
     if identifier.birth_date:
         if person.get("birth_date") and person["birth_date"] != identifier.birth_date:

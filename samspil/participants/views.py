@@ -50,7 +50,13 @@ def participant_detail(request, pk):
         Participant.objects.restrict(request.user).select_related("employer", "jobcentre"), pk=pk
     )
     services.log_access(request.user, [participant], AccessLog.Action.VIEW, request.path)
-    enrolments = participant.enrolments.restrict(request.user).select_related("project")
+    changeable = set(
+        participant.enrolments.restrict(request.user, scoping.CHANGE).values_list("pk", flat=True)
+    )
+    enrolments = [
+        (enrolment, enrolment.pk in changeable)
+        for enrolment in participant.enrolments.restrict(request.user).select_related("project")
+    ]
     log = (
         AccessLog.objects.restrict(request.user)
         .filter(participant=participant)
@@ -87,7 +93,7 @@ def participant_detail(request, pk):
 def data_subject_export(request, pk):
     """Everything held on one person, as a file to hand them; logged as an export."""
     participant = get_object_or_404(Participant.objects.restrict(request.user), pk=pk)
-    if not scoping.can(request.user, scoping.CHANGE, participant):
+    if not services.may_export_everything(request.user, participant):
         raise PermissionDenied
     data = services.data_subject_export(actor=request.user, participant=participant)
     response = HttpResponse(
@@ -101,7 +107,10 @@ def esf_report(request, pk):
     """The project's ESF indicators as a page (with a chart and its table), the incomplete
     records to fix, and the XLSX for the fund."""
     project = _project(request, pk)
-    until = parse_date(request.GET.get("until") or "") or timezone.localdate()
+    try:
+        until = parse_date(request.GET.get("until") or "") or timezone.localdate()
+    except ValueError:  # a date that does not exist, e.g. 2025-02-30
+        until = timezone.localdate()
     report = compute(project, until)
     participant_ids = Enrolment.objects.filter(project=project, entry_date__lte=until).values_list(
         "participant", flat=True

@@ -20,6 +20,31 @@ from samspil.participants.models import (
 )
 
 
+class AccessLogged:
+    """Every record an answer holds is written to the participants' access log."""
+
+    participant_of = staticmethod(lambda obj: obj.participant_id)
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        rows = page if page is not None else queryset
+        services.log_access(
+            self.request.user,
+            sorted({self.participant_of(obj) for obj in rows}),
+            AccessLog.Action.VIEW,
+            "API",
+        )
+        return page
+
+    def get_object(self):
+        obj = super().get_object()
+        if self.request.method == "GET":
+            services.log_access(
+                self.request.user, [self.participant_of(obj)], AccessLog.Action.VIEW, "API"
+            )
+        return obj
+
+
 class ParticipantViewSet(viewsets.ReadOnlyModelViewSet):
     """Participants of the projects whose team you are on; every answer is access-logged."""
 
@@ -44,7 +69,7 @@ class ParticipantViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
 
-class EnrolmentViewSet(viewsets.ReadOnlyModelViewSet):
+class EnrolmentViewSet(AccessLogged, viewsets.ReadOnlyModelViewSet):
     """Start and stop forms, per project; written through the participant import."""
 
     queryset = Enrolment.objects.order_by("project", "entry_date", "pk")
@@ -55,9 +80,10 @@ class EnrolmentViewSet(viewsets.ReadOnlyModelViewSet):
         return super().get_queryset().restrict(self.request.user, scoping.VIEW)
 
 
-class AssessmentViewSet(ScopedModelViewSet):
+class AssessmentViewSet(AccessLogged, ScopedModelViewSet):
     """Prior-learning assessments (RKV), one template for every school."""
 
+    participant_of = staticmethod(lambda obj: obj.enrolment.participant_id)
     queryset = PriorLearningAssessment.objects.select_related("enrolment")
     serializer_class = AssessmentSerializer
     filterset_fields = ["enrolment", "school", "track"]
@@ -78,9 +104,10 @@ class AssessmentViewSet(ScopedModelViewSet):
         )
 
 
-class EducationPlanViewSet(ScopedModelViewSet):
+class EducationPlanViewSet(AccessLogged, ScopedModelViewSet):
     """Education plans with their school periods; periods are replaced as a whole."""
 
+    participant_of = staticmethod(lambda obj: obj.enrolment.participant_id)
     queryset = EducationPlan.objects.select_related("enrolment").prefetch_related(
         Prefetch("periods", SchoolPeriod.objects.order_by("start"))
     )

@@ -9,6 +9,8 @@ from samspil.participants.models.education import (  # noqa: F401
 from samspil.participants.models.people import (  # noqa: F401
     CHARACTERISTICS,
     RESULTS,
+    START_FORM,
+    STOP_FORM,
     AccessLog,
     Answer,
     EmploymentStatus,

@@ -117,6 +117,28 @@ CHARACTERISTICS = (
     "other_disadvantaged",
 )
 RESULTS = ("result_job_searching", "result_in_education", "result_qualification", "result_employed")
+START_FORM = (
+    "entry_date",
+    "employment_status",
+    "isced",
+    "disability",
+    "third_country_national",
+    "foreign_background",
+    "minority",
+    "homeless",
+    "rural",
+    "other_disadvantaged",
+)
+STOP_FORM = (
+    "leaving_date",
+    "completed",
+    "result_job_searching",
+    "result_in_education",
+    "result_qualification",
+    "result_employed",
+    "employed_6m",
+    "improved_situation_6m",
+)
 
 
 class Enrolment(TimeStampedModel):

@@ -154,5 +154,24 @@ def test_the_report_command_prints_the_json_the_fund_gets(imported):
         "report", "esf", "--project", "p2014", "--until", UNTIL, "--format", "json", stdout=out
     )
 
-    data = json.loads(out.getvalue()) if out.getvalue() else None
-    assert data is None or data["participants_total"] == 6
+    data = json.loads(out.getvalue())
+    assert (data["participants_total"], data["participants_counted"]) == (6, 5)
+    assert data["indicators"]["CO01"] == {"women": 1, "men": 1, "total": 2}
+
+
+def test_esf_plus_counts_every_participant_as_esf_md_limits_completeness_to_2014(tmp_path):
+    import datetime
+
+    Project.objects.create(code="pplus2", name="ESF+", fund="esfplus")
+    path = tmp_path / "plus.csv"
+    path.write_text(
+        COLUMNS
+        + "\npplus2,050585-1002,cpr,female,,2025-03-01,employed,,no,no,no,no,no,no,no,,,,,,,,\n",
+        encoding="utf-8",
+    )
+    call_command("import", "participants", str(path), stdout=io.StringIO())
+    report = compute(Project.objects.get(code="pplus2"), datetime.date(2025, 12, 31))
+    assert (report["participants_total"], report["participants_counted"]) == (1, 1)
+    assert report["indicators"]["EECO01"]["women"] == 1
+    assert report["indicators"]["EECO05"]["total"] == 1
+    assert report["indicators"]["EECO09"]["total"] == 0  # no ISCED: in no education indicator

@@ -160,14 +160,15 @@ def test_the_data_subject_export_holds_everything_and_is_logged(
         tmp_path, "pa,010190-1234,cpr,female,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,"
     )
     participant = Participant.objects.get()
-    response = client_for(world.member).get(
+    response = client_for(world.operator).get(
         reverse("participants:data-subject-export", args=[participant.pk])
     )
     data = response.json()
     assert (
         data["identifier"] == "0101901234" and data["enrolments"][0]["entry_date"] == "2025-03-01"
     )
-    assert AccessLog.objects.filter(action="export", user=world.member).exists()
+    assert data["prior_learning_assessments"] == [] and data["education_plans"] == []
+    assert AccessLog.objects.filter(action="export", user=world.operator).exists()
 
 
 def test_retention_anonymises_participants_of_ended_projects(tmp_path, project):
@@ -268,3 +269,79 @@ def test_an_operator_imports_on_the_page_only_into_their_own_projects(client_for
     client.post(url, {"file": upload, "dry_run": ""})
     assert Enrolment.objects.get().project == project
     assert client_for(world.member).get(url).status_code == 403  # consultants do not import
+
+
+def test_the_data_subject_export_is_for_the_operators_of_every_project_of_the_person(
+    client_for, world, project, tmp_path
+):
+    import_rows(
+        tmp_path, "pa,010190-1234,cpr,female,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,"
+    )
+    participant = Participant.objects.get()
+    url = reverse("participants:data-subject-export", args=[participant.pk])
+    assert client_for(world.member).get(url).status_code == 403  # a consultant on the team
+    assert client_for(world.operator).get(url).status_code == 200
+    world.project_b.code = "pb"
+    world.project_b.save()
+    import_rows(
+        tmp_path, "pb,010190-1234,cpr,female,,2025-04-01,employed,3,no,no,no,no,no,no,no,,,,,,,,"
+    )
+    assert client_for(world.operator).get(url).status_code == 403  # not project B's operator
+
+
+def test_api_answers_on_enrolments_are_access_logged(api_for, world, project, tmp_path):
+    import_rows(
+        tmp_path, "pa,010190-1234,cpr,female,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,"
+    )
+    enrolment = Enrolment.objects.get()
+    api = api_for(world.member)
+    assert api.get("/api/v1/enrolments/").json()["results"][0]["disability"] == "no"
+    api.get(f"/api/v1/enrolments/{enrolment.pk}/")
+    logged = AccessLog.objects.filter(user=world.member, participant=enrolment.participant)
+    assert logged.filter(detail="API").count() == 2
+
+
+def test_xlsx_dates_and_a_person_new_in_two_projects_in_one_file(world, project, tmp_path):
+    from openpyxl import Workbook
+
+    world.project_b.code = "pb"
+    world.project_b.save()
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER.split(","))
+    for code in ("pa", "pb"):
+        values = ["", "010190-1234", "cpr", "female", None, datetime.datetime(2025, 3, 1)]
+        values[0] = code
+        sheet.append(values + ["employed", 3] + ["no"] * 7)
+    path = tmp_path / "deltagere.xlsx"
+    workbook.save(path)
+    call_command("import", "participants", str(path), stdout=io.StringIO())
+    assert Participant.objects.count() == 1
+    assert sorted(Enrolment.objects.values_list("project__code", "entry_date")) == [
+        ("pa", datetime.date(2025, 3, 1)),
+        ("pb", datetime.date(2025, 3, 1)),
+    ]
+
+
+def test_a_date_that_does_not_exist_in_the_report_address_is_not_an_error_page(
+    client_for, world, project
+):
+    url = reverse("participants:esf-report", args=[project.pk]) + "?until=2025-02-30"
+    assert client_for(world.operator).get(url).status_code == 200
+
+
+def test_anonymising_removes_the_audit_trail_of_name_and_contact_details(tmp_path, project):
+    from auditlog.models import LogEntry
+
+    project.start_date, project.end_date = datetime.date(2023, 1, 1), datetime.date(2024, 12, 31)
+    project.save()
+    import_rows(
+        tmp_path, "pa,010190-1234,cpr,female,,2023-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,"
+    )
+    participant = Participant.objects.get()
+    participant.name = "Mette Hemmelig"
+    participant.save()
+    assert LogEntry.objects.get_for_object(participant).exists()
+    call_command("anonymise", "--ended-before", "2025-06-01", stdout=io.StringIO())
+    assert not LogEntry.objects.filter(changes_text__contains="Hemmelig").exists()
+    assert not any("Hemmelig" in str(e.changes) for e in LogEntry.objects.all())
