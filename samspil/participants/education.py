@@ -40,12 +40,15 @@ def save_assessment(*, actor, assessment: PriorLearningAssessment) -> PriorLearn
     return assessment
 
 
-def check_periods(plan: EducationPlan, periods: list[SchoolPeriod]) -> None:
+def check_periods(
+    plan: EducationPlan, periods: list[SchoolPeriod], numbers: list[int] | None = None
+) -> None:
     """Each period is a real range inside the plan, and the periods do not overlap. Errors
-    name the period by its number (1, 2, ...)."""
+    name the period by its number (1, 2, ... or the row ``numbers`` the user sees)."""
     errors = []
+    numbers = numbers or list(range(1, len(periods) + 1))
     ordered = sorted((p for p in periods if p.start and p.end), key=lambda p: p.start)
-    for number, period in enumerate(periods, start=1):
+    for number, period in zip(numbers, periods, strict=True):
         try:
             period.clean()
             period.check_within(plan)
@@ -56,7 +59,8 @@ def check_periods(plan: EducationPlan, periods: list[SchoolPeriod]) -> None:
         if after.start <= before.end:
             errors.append(
                 _numbered(
-                    periods.index(after) + 1, gettext("The period overlaps the one before it.")
+                    numbers[periods.index(after)],
+                    gettext("The period overlaps the one before it."),
                 )
             )
     if errors:
@@ -71,7 +75,7 @@ def _numbered(number: int, message) -> str:
 
 
 def save_education_plan(
-    *, actor, plan: EducationPlan, periods: list[SchoolPeriod]
+    *, actor, plan: EducationPlan, periods: list[SchoolPeriod], numbers: list[int] | None = None
 ) -> EducationPlan:
     """Save a plan and replace its school periods, all or nothing."""
     _require(actor, scoping.CHANGE, plan.enrolment)
@@ -83,7 +87,7 @@ def save_education_plan(
         raise ValidationError(
             {"assessment": [gettext("The assessment is of another participant.")]}
         )
-    check_periods(plan, periods)
+    check_periods(plan, periods, numbers)
     with transaction.atomic():
         plan.save()
         plan.periods.all().delete()

@@ -93,13 +93,18 @@ def education_plan_edit(request, participant_pk, pk=None):
     )
     initial = [{"start": p.start, "end": p.end} for p in plan.periods.all()] if plan else []
     periods = SchoolPeriodFormSet(request.POST or None, initial=initial, prefix="periods")
-    if request.method == "POST" and form.is_valid() and periods.is_valid():
-        rows = [f.cleaned_data for f in periods if f.cleaned_data.get("start")]
+    if request.method == "POST" and all([form.is_valid(), periods.is_valid()]):
+        rows = [
+            (number, f.cleaned_data)
+            for number, f in enumerate(periods, start=1)
+            if f.cleaned_data.get("start")
+        ]
         try:
             education.save_education_plan(
                 actor=request.user,
                 plan=form.instance,
-                periods=[SchoolPeriod(start=r["start"], end=r["end"]) for r in rows],
+                periods=[SchoolPeriod(start=r["start"], end=r["end"]) for _n, r in rows],
+                numbers=[number for number, _r in rows],
             )
             return redirect(participant)
         except ValidationError as exc:
@@ -138,7 +143,7 @@ def register_participant(request, pk):
         raise PermissionDenied
     person = PersonForm(request.POST or None, prefix="person")
     start = StartForm(request.POST or None, prefix="start")
-    if request.method == "POST" and person.is_valid() and start.is_valid():
+    if request.method == "POST" and all([person.is_valid(), start.is_valid()]):
         data = dict(person.cleaned_data)
         identifier = data.pop("identifier")
         for name in ("personal_id", "personal_id_type"):
@@ -191,7 +196,7 @@ def enrolment_edit(request, pk):
         )
     person = ParticipantForm(request.POST or None, instance=enrolment.participant, prefix="person")
     form = StartAndStopForm(request.POST or None, instance=enrolment)
-    if request.method == "POST" and person.is_valid() and form.is_valid():
+    if request.method == "POST" and all([person.is_valid(), form.is_valid()]):
         try:
             services.save_enrolment(
                 actor=request.user, enrolment=form.instance, participant=person.instance

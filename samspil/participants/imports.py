@@ -86,12 +86,14 @@ class ParticipantImporter(Importer):
                 % {"code": row.get("project", "")}
             ]
         identifier = None
-        try:
-            identifier = parse(
-                row.get("personal_id_type", "").strip().lower(), row.get("personal_id", "")
-            )
-        except ValidationError as exc:
-            errors["personal_id"] = exc.messages
+        kind = row.get("personal_id_type", "").strip().lower()
+        if kind not in Participant.IdentifierType.values:
+            errors["personal_id_type"] = [_("The identifier type is cpr, personnummer or other.")]
+        else:
+            try:
+                identifier = parse(kind, row.get("personal_id", ""))
+            except ValidationError as exc:
+                errors["personal_id"] = exc.messages
         participant = None
         if identifier is not None:
             digest = crypto.lookup_hash(identifier.kind, identifier.value)

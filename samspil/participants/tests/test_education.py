@@ -143,6 +143,19 @@ def test_school_periods_outside_the_plan_or_overlapping_are_refused_on_the_form(
     )
     assert "Angiv det kursus, der opfylder kravet til dansk eller matematik." in page
     assert "Angiv både periodens første og sidste dag." in page
+    skipping_a_row = {
+        **form,
+        "periods-0-start": "",
+        "periods-0-end": "",
+        "periods-2-start": "2026-06-01",
+        "periods-2-end": "2026-07-31",
+    }
+    page = (
+        client_for(world.member)
+        .post(reverse("participants:plan-add", args=[enrolment.participant.pk]), skipping_a_row)
+        .content.decode()
+    )
+    assert "Skoleperiode 3: Skoleperioden slutter efter uddannelsesplanen." in page
 
 
 def test_the_api_refuses_bad_periods_and_saves_good_ones(api_for, world, company, school, welding):

@@ -103,6 +103,7 @@ def test_bad_rows_refuse_the_whole_import_and_name_row_and_field(tmp_path, proje
         "pa,010186-1233,cpr,male,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,yes,,",
         "pa,010187-1233,cpr,male,,2025-03-01,employed,3,no,no,no,no,no,no,no,,2025-06-01,yes,,,yes,,",
         "xx,010188-1233,cpr,male,,2025-03-01,retired,11,maybe,no,no,no,no,no,no,,,,,,,,",
+        "pa,AB123456,passport,male,,2025-03-01,employed,3,no,no,no,no,no,no,no,,,,,,,,",
     )
     assert "fejl; intet er gemt" in failure
     assert "Række 3, personal_id" in errors and "Række 4, personal_id" in errors
@@ -111,6 +112,9 @@ def test_bad_rows_refuse_the_whole_import_and_name_row_and_field(tmp_path, proje
     assert "Række 7, result_job_searching" in errors
     assert all(
         f"Række 8, {c}" in errors for c in ("project", "employment_status", "isced", "disability")
+    )
+    assert "Række 9, personal_id_type: Identifikationstypen er cpr, personnummer eller other." in (
+        errors
     )
     assert not Participant.objects.exists()
 
