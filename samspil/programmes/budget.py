@@ -34,6 +34,14 @@ def _amount(value, where: str, errors: list) -> Decimal:
     return amount
 
 
+def _year(value, where: str, errors: list) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        errors.append(_("%(where)s: “%(value)s” is not a year.") % {"where": where, "value": value})
+        return None
+
+
 def check_budget(project, lines: dict, financing: dict) -> dict:
     """``lines`` is {line name: {year: amount}}, ``financing`` {source: {year: amount}}.
     Returns the cleaned amounts, or raises ValidationError naming each line, source and year."""
@@ -57,8 +65,9 @@ def check_budget(project, lines: dict, financing: dict) -> dict:
         clean_lines[name] = {}
         for year, value in by_year.items():
             where = f"{name} {year}"
-            years_ok(int(year), where, "lines")
-            clean_lines[name][int(year)] = _amount(value, where, errors["lines"])
+            if (number := _year(year, where, errors["lines"])) is not None:
+                years_ok(number, where, "lines")
+                clean_lines[name][number] = _amount(value, where, errors["lines"])
     clean_financing = {}
     for source, by_year in financing.items():
         if source not in FinancingSource.values:
@@ -70,8 +79,9 @@ def check_budget(project, lines: dict, financing: dict) -> dict:
         clean_financing[source] = {}
         for year, value in by_year.items():
             where = f"{label} {year}"
-            years_ok(int(year), where, "financing")
-            clean_financing[source][int(year)] = _amount(value, where, errors["financing"])
+            if (number := _year(year, where, errors["financing"])) is not None:
+                years_ok(number, where, "financing")
+                clean_financing[source][number] = _amount(value, where, errors["financing"])
     errors = {key: messages for key, messages in errors.items() if messages}
     if not errors and (problems := balance_problems(project, clean_lines, clean_financing)):
         errors["financing"] = problems
@@ -216,4 +226,23 @@ def summary(project) -> dict:
             {line.name: by_line.get(line.pk, {}) for line in lines},
             dict(by_source),
         ),
+    }
+
+
+def as_data(project) -> dict:
+    """The budget and financing as the API gives and takes them, with what does not add up."""
+    lines: dict = defaultdict(dict)
+    for name, year, amount in BudgetAmount.objects.filter(line__project=project).values_list(
+        "line__name", "year", "amount"
+    ):
+        lines[name][str(year)] = str(amount)
+    financing: dict = defaultdict(dict)
+    for source, year, amount in Financing.objects.filter(project=project).values_list(
+        "source", "year", "amount"
+    ):
+        financing[source][str(year)] = str(amount)
+    return {
+        "lines": lines,
+        "financing": financing,
+        "problems": summary(project)["problems"],
     }

@@ -7,4 +7,5 @@ urlpatterns = [
     path("projekter/", views.ProjectListView.as_view(), name="project-list"),
     path("projekter/<int:pk>/", views.ProjectDetailView.as_view(), name="project-detail"),
     path("projekter/<int:pk>/redskaber/", views.ToolboxView.as_view(), name="toolbox"),
+    path("projekter/<int:pk>/budget/", views.project_budget, name="budget"),
 ]

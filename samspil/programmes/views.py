@@ -2,13 +2,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from samspil.core import scoping
 from samspil.core.views import ScopedDetailView, ScopedListView
 from samspil.partnerships.forms import ToolForm
-from samspil.programmes import services
+from samspil.programmes import budget, services
 from samspil.programmes.models import Project, Tool
 
 
@@ -81,3 +81,14 @@ class ToolboxView(ScopedDetailView):
                 messages.success(request, _("The tool was added."))
                 return HttpResponseRedirect(request.path)
         return self.render_to_response(self.get_context_data(form=form))
+
+
+def project_budget(request, pk):
+    """The budget by line and year, its financing by source and year, spend against budget,
+    and where it does not add up."""
+    project = get_object_or_404(Project.objects.restrict(request.user), pk=pk)
+    return render(
+        request,
+        "programmes/project_budget.html",
+        {"project": project, "budget": budget.summary(project)},
+    )

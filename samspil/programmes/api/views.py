@@ -1,13 +1,26 @@
-from rest_framework import viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from samspil.core import scoping
-from samspil.core.api import ScopedModelViewSet
+from samspil.core.api import ScopedModelViewSet, call_service
 from samspil.core.services import ensure_can, save_record
 from samspil.organisations.api.views import MembershipViewSet
 from samspil.partnerships.api.serializers import ToolSerializer
+from samspil.programmes import budget as budgets
 from samspil.programmes import services
 from samspil.programmes.api.serializers import ProjectMembershipSerializer, ProjectSerializer
 from samspil.programmes.models import Project, ProjectMembership, Tool
+
+
+class BudgetSerializer(serializers.Serializer):
+    lines = serializers.DictField(
+        child=serializers.DictField(child=serializers.DecimalField(14, 2))
+    )
+    financing = serializers.DictField(
+        child=serializers.DictField(child=serializers.DecimalField(14, 2))
+    )
 
 
 class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
@@ -18,6 +31,24 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return super().get_queryset().restrict(self.request.user, scoping.VIEW)
+
+    @extend_schema(request=BudgetSerializer, responses=BudgetSerializer)
+    @action(detail=True, methods=["get", "put"])
+    def budget(self, request, pk=None, version=None):
+        """The budget ({line: {year: amount}}) and financing ({source: {year: amount}}).
+        PUT replaces both as a whole (operators); financing must add up to the budget by
+        year and match the co-financing rate, or nothing is saved."""
+        project = self.get_object()
+        if request.method == "PUT":
+            serializer = BudgetSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            call_service(
+                budgets.save_budget,
+                actor=request.user,
+                project=project,
+                **serializer.validated_data,
+            )
+        return Response(budgets.as_data(project))
 
 
 class ProjectMembershipViewSet(MembershipViewSet):

@@ -108,3 +108,46 @@ def test_only_the_projects_operators_change_the_budget_and_spend_shows_against_i
     with pytest.raises(ValidationError) as refused:
         bad.full_clean()
     assert "period_end" in refused.value.message_dict
+
+
+def test_the_budget_page_shows_totals_and_what_does_not_add_up(client_for, world, project):
+    from django.urls import reverse
+
+    from samspil.testing.queries import assert_constant_queries
+
+    url = reverse("programmes:budget", args=[project.pk])
+    budget.save_budget(actor=world.operator, project=project, lines=LINES, financing=FINANCING)
+    page = client_for(world.member).get(url).content.decode()
+    assert "45.000.000" in page and "Anden offentlig" in page
+    assert "Budgettet hænger ikke sammen" not in page
+    Financing.objects.filter(source="region", year=2018).update(amount=2000 * T)
+    page = client_for(world.member).get(url).content.decode()
+    assert "Budgettet hænger ikke sammen" in page
+    assert "2018: budgettet er 15.000.000, men finansieringen 14.000.000." in page
+    assert client_for(world.other_member).get(url).status_code == 404
+
+    def grow():
+        line = BudgetLine.objects.create(project=project, name="Evaluering", position=9)
+        line.amounts.create(year=2019, amount=10)
+        Spend.objects.create(
+            line=line,
+            period_start=datetime.date(2019, 1, 1),
+            period_end=datetime.date(2019, 3, 31),
+            amount=5,
+        )
+
+    assert_constant_queries(client_for(world.member), url, grow)
+
+
+def test_the_budget_api_replaces_the_budget_whole_or_says_why_not(api_for, world, project):
+    url = f"/api/v1/projects/{project.pk}/budget/"
+    body = {"lines": LINES, "financing": FINANCING}
+    assert api_for(world.member).put(url, body, format="json").status_code == 403
+    short = {"lines": LINES, "financing": {**FINANCING, "private": {"2017": "-1"}}}
+    refused = api_for(world.operator).put(url, short, format="json")
+    assert refused.status_code == 400
+    assert "Privat 2017: beløbet er negativt." in refused.json()["financing"]
+    assert not BudgetLine.objects.exists()
+    saved = api_for(world.operator).put(url, body, format="json").json()
+    assert saved["financing"]["eu_fund"]["2019"] == "7500000.00" and saved["problems"] == []
+    assert api_for(world.other_member).get(url).status_code == 404
