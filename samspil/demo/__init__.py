@@ -15,6 +15,7 @@ from samspil.demo import (
     participants,
     partnerships,
     plans,
+    programmes,
 )
 
 STEPS = [
@@ -25,6 +26,7 @@ STEPS = [
     catalogue.build,
     plans.build,
     participants.build,
+    programmes.build,
 ]
 
 

@@ -73,3 +73,15 @@ def test_the_demo_shows_smuks_participants_with_one_record_to_fix(client):
     assert client.login(username="operator", password="demo")
     page = client.get(f"/projekter/{smuk.pk}/deltagere/").content.decode()
     assert "Mette Jensen" in page and "120584-xxxx" in page
+
+
+def test_the_demo_holds_the_vaekstforum_budget_that_adds_up():
+    from samspil.programmes import budget
+    from samspil.programmes.models import Programme
+
+    call_command("demo", verbosity=0)
+    project = Project.objects.get(code="kompetencer-til-vaekst")
+    table = budget.summary(project)
+    assert table["budget_total"]["total"] == 45_000_000 == table["financing_total"]["total"]
+    assert table["problems"] == [] and table["spent_total"] == 6_380_000
+    assert Programme.objects.get(code="kfmidt").projects.count() == 2
