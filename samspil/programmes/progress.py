@@ -181,15 +181,7 @@ def save_target(*, actor, target):
     """A target measures a known indicator by a date inside the project, never below zero."""
     if not scoping.can(actor, scoping.CHANGE, target.project):
         raise PermissionDenied
-    errors = {}
-    if target.indicator not in INDICATORS:
-        errors["indicator"] = [_("Unknown indicator “%(code)s”.") % {"code": target.indicator}]
-    project = target.project
-    if target.due_on and (
-        (project.start_date and target.due_on < project.start_date)
-        or (project.end_date and target.due_on > project.end_date)
-    ):
-        errors["due_on"] = [_("The date is outside the project's period.")]
+    errors = target_errors(target)
     try:
         target.full_clean(exclude=list(errors))
     except ValidationError as exc:
@@ -199,3 +191,38 @@ def save_target(*, actor, target):
         raise ValidationError(errors)
     target.save()
     return target
+
+
+def target_errors(target) -> dict:
+    """What is wrong with a target beyond its fields: the indicator and the date."""
+    errors = {}
+    if target.indicator not in INDICATORS:
+        errors["indicator"] = [_("Unknown indicator “%(code)s”.") % {"code": target.indicator}]
+    project = target.project
+    if target.due_on and (
+        (project.start_date and target.due_on < project.start_date)
+        or (project.end_date and target.due_on > project.end_date)
+    ):
+        errors["due_on"] = [_("The date is outside the project's period.")]
+    return errors
+
+
+def project_progress(project, until: datetime.date) -> list[dict]:
+    """The project's targets with the actual by ``until`` and the share reached."""
+    figures = actuals([project.pk], until)
+    rows = []
+    for target in project.targets.all():
+        actual = figures.get(target.indicator, {}).get(project.pk, 0)
+        rows.append(
+            {
+                "target": target,
+                "label": INDICATORS[target.indicator].label
+                if target.indicator in INDICATORS
+                else target.indicator,
+                "actual": actual,
+                "reached": round(100 * float(actual) / float(target.value))
+                if target.value
+                else None,
+            }
+        )
+    return rows

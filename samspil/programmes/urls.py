@@ -8,4 +8,5 @@ urlpatterns = [
     path("projekter/<int:pk>/", views.ProjectDetailView.as_view(), name="project-detail"),
     path("projekter/<int:pk>/redskaber/", views.ToolboxView.as_view(), name="toolbox"),
     path("projekter/<int:pk>/budget/", views.project_budget, name="budget"),
+    path("projekter/<int:pk>/fremdrift/", views.project_progress, name="progress"),
 ]

@@ -1,15 +1,19 @@
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from samspil.companies.forms import DateInput
 from samspil.core import scoping
 from samspil.core.views import ScopedDetailView, ScopedListView
 from samspil.partnerships.forms import ToolForm
-from samspil.programmes import budget, services
-from samspil.programmes.models import Project, Tool
+from samspil.programmes import budget, progress, services
+from samspil.programmes.models import Project, Target, Tool
 
 
 class ProjectListView(ScopedListView):
@@ -91,4 +95,58 @@ def project_budget(request, pk):
         request,
         "programmes/project_budget.html",
         {"project": project, "budget": budget.summary(project)},
+    )
+
+
+class TargetForm(forms.ModelForm):
+    indicator = forms.ChoiceField(label=gettext_lazy("Indicator"))
+
+    class Meta:
+        model = Target
+        fields = ["indicator", "value", "due_on", "note"]
+        widgets = {"due_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = [
+            (code, indicator.label) for code, indicator in progress.INDICATORS.items()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        probe = Target(
+            project=self.instance.project,
+            indicator=data.get("indicator", ""),
+            due_on=data.get("due_on"),
+        )
+        for field, problems in progress.target_errors(probe).items():
+            for problem in problems:
+                self.add_error(field, problem)
+        return data
+
+
+def project_progress(request, pk):
+    """Targets against actuals computed from the records; operators add targets."""
+    project = get_object_or_404(Project.objects.restrict(request.user), pk=pk)
+    can_change = scoping.can(request.user, scoping.CHANGE, project)
+    form = TargetForm(request.POST or None, instance=Target(project=project))
+    if request.method == "POST":
+        if not can_change:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                progress.save_target(actor=request.user, target=form.instance)
+                return HttpResponseRedirect(request.path)
+            except ValidationError as exc:
+                for field, problems in exc.message_dict.items():
+                    for problem in problems:
+                        form.add_error(field if field in form.fields else None, problem)
+    return render(
+        request,
+        "programmes/project_progress.html",
+        {
+            "project": project,
+            "rows": progress.project_progress(project, timezone.localdate()),
+            "form": form if can_change else None,
+        },
     )

@@ -91,3 +91,34 @@ def test_a_target_for_an_unknown_indicator_or_outside_the_period_is_refused(worl
         progress.save_target(actor=world.member, target=good)
     progress.save_target(actor=world.operator, target=good)
     assert Target.objects.get().value == 1400
+
+
+def test_the_progress_page_shows_targets_against_actuals_and_refuses_bad_targets(client_for, world):
+    from django.urls import reverse
+
+    from samspil.testing.queries import assert_constant_queries
+
+    project = world.project_a
+    project.start_date, project.end_date = datetime.date(2025, 1, 1), datetime.date(2030, 12, 31)
+    project.save()
+    url = reverse("programmes:progress", args=[project.pk])
+    operator = client_for(world.operator)
+    refused = operator.post(
+        url, {"indicator": "participants", "value": "-1", "due_on": "2035-01-01"}
+    )
+    page = refused.content.decode()
+    assert "Datoen ligger uden for projektperioden." in page and not Target.objects.exists()
+    operator.post(url, {"indicator": "participants", "value": "4", "due_on": "2030-12-31"})
+    enrol(project, "010190-1234", "female", "employed")
+    page = client_for(world.member).get(url).content.decode()
+    assert "Deltagere" in page and "25 %" in page  # 1 of 4
+    assert client_for(world.member).post(url, {"indicator": "participants"}).status_code == 403
+    assert client_for(world.other_member).get(url).status_code == 404
+
+    def grow():
+        for code in ("joint_visits", "rkv_done", "women_share"):
+            Target.objects.create(
+                project=project, indicator=code, value=10, due_on=datetime.date(2030, 1, 1)
+            )
+
+    assert_constant_queries(client_for(world.member), url, grow)
