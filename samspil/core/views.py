@@ -140,3 +140,12 @@ def switch_language(request, code: str):
         secure=request.is_secure(),
     )
     return response
+
+
+def add_service_errors(exc, *forms) -> None:
+    """A service's refusal lands on the field it names, in whichever of the page's forms has
+    that field; what names no field goes to the top of the first form."""
+    for field, problems in exc.message_dict.items():
+        form = next((f for f in forms if field in f.fields), forms[0])
+        for problem in problems:
+            form.add_error(field if field in form.fields else None, problem)

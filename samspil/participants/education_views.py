@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from samspil.companies.models import Company
 from samspil.core import scoping
+from samspil.core.views import add_service_errors
 from samspil.participants import education, services
 from samspil.participants.forms import (
     AssessmentForm,
@@ -39,13 +40,6 @@ def _participant(request, pk):
     return participant
 
 
-def _form_errors_to(form, exc: ValidationError):
-    for field, messages in exc.message_dict.items():
-        target = field if field in form.fields else None
-        for message in messages:
-            form.add_error(target, message)
-
-
 def assessment_edit(request, participant_pk, pk=None):
     participant = _participant(request, participant_pk)
     assessment = (
@@ -65,7 +59,7 @@ def assessment_edit(request, participant_pk, pk=None):
             education.save_assessment(actor=request.user, assessment=form.instance)
             return redirect(participant)
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            add_service_errors(exc, form)
     return render(
         request,
         "participants/education_form.html",
@@ -108,7 +102,7 @@ def education_plan_edit(request, participant_pk, pk=None):
             )
             return redirect(participant)
         except ValidationError as exc:
-            _form_errors_to(form, exc)
+            add_service_errors(exc, form)
     return render(
         request,
         "participants/education_form.html",
@@ -158,10 +152,7 @@ def register_participant(request, pk):
             )
             return redirect(enrolment.participant)
         except ValidationError as exc:
-            for field, messages in exc.message_dict.items():
-                form = person if field in person.fields else start
-                for message in messages:
-                    form.add_error(field if field in form.fields else None, message)
+            add_service_errors(exc, person, start)
     return render(
         request,
         "participants/person_and_forms.html",
@@ -203,10 +194,7 @@ def enrolment_edit(request, pk):
             )
             return redirect(enrolment.participant)
         except ValidationError as exc:
-            for field, messages in exc.message_dict.items():
-                target = person if field in person.fields else form
-                for message in messages:
-                    target.add_error(field if field in target.fields else None, message)
+            add_service_errors(exc, form, person)
     return render(
         request,
         "participants/person_and_forms.html",

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from samspil.companies.forms import DateInput
 from samspil.core import scoping
-from samspil.core.views import ScopedDetailView, ScopedListView
+from samspil.core.views import ScopedDetailView, ScopedListView, add_service_errors
 from samspil.partnerships.forms import ToolForm
 from samspil.programmes import budget, progress, services
 from samspil.programmes.models import Project, Target, Tool
@@ -138,9 +138,7 @@ def project_progress(request, pk):
                 progress.save_target(actor=request.user, target=form.instance)
                 return HttpResponseRedirect(request.path)
             except ValidationError as exc:
-                for field, problems in exc.message_dict.items():
-                    for problem in problems:
-                        form.add_error(field if field in form.fields else None, problem)
+                add_service_errors(exc, form)
     return render(
         request,
         "programmes/project_progress.html",
