@@ -49,6 +49,15 @@ def may_export_everything(user, participant: Participant) -> bool:
     return enrolments.exists() and not enrolments.exclude(project__in=operated).exists()
 
 
+def log_project(user, project, action: str, detail: str, *, until=None) -> None:
+    """Log every participant of a project (who entered by ``until``) as seen in a report or
+    export of the whole project."""
+    enrolments = Enrolment.objects.filter(project=project)
+    if until is not None:
+        enrolments = enrolments.filter(entry_date__lte=until)
+    log_access(user, list(enrolments.values_list("participant", flat=True)), action, detail)
+
+
 def data_subject_export(*, actor, participant: Participant) -> dict:
     """Everything held on one person (GDPR art. 15), logged as an export."""
     log_access(actor, [participant], AccessLog.Action.EXPORT, "data-subject export")
@@ -117,9 +126,7 @@ def data_subject_export(*, actor, participant: Participant) -> dict:
 def anonymise_ended_projects(*, before, actor=None) -> int:
     """Anonymise participants whose every project ended before ``before``: the identifier,
     name and contact details go; gender, birth year and the forms stay for statistics."""
-    still_running = Project.objects.exclude(end_date__lt=before).exclude(
-        end_date__isnull=False, end_date__lt=before
-    )
+    still_running = Project.objects.exclude(end_date__lt=before)
     candidates = (
         Participant.objects.filter(
             anonymised_at__isnull=True, enrolments__project__end_date__lt=before

@@ -112,11 +112,8 @@ def esf_report(request, pk):
     except ValueError:  # a date that does not exist, e.g. 2025-02-30
         until = timezone.localdate()
     report = compute(project, until)
-    participant_ids = Enrolment.objects.filter(project=project, entry_date__lte=until).values_list(
-        "participant", flat=True
-    )
-    services.log_access(
-        request.user, list(participant_ids), AccessLog.Action.REPORT, f"ESF report until {until}"
+    services.log_project(
+        request.user, project, AccessLog.Action.REPORT, f"ESF report until {until}", until=until
     )
     if request.GET.get("format") == "xlsx":
         from samspil.core.management.commands.report import as_workbook

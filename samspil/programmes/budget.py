@@ -19,11 +19,7 @@ RATE_TOLERANCE = Decimal("0.5")  # percentage points: rounding in the applicatio
 
 def _amount(value, where: str, errors: list) -> Decimal:
     try:
-        amount = (
-            Decimal(str(value).replace(".", "").replace(",", "."))
-            if isinstance(value, str)
-            else Decimal(value)
-        )
+        amount = Decimal(str(value))
     except (InvalidOperation, ValueError):
         errors.append(
             _("%(where)s: “%(value)s” is not an amount.") % {"where": where, "value": value}

@@ -8,8 +8,8 @@ from openpyxl import Workbook
 
 from samspil.participants.education import RESEARCH_FIELDS, research_rows
 from samspil.participants.indicators import compute
-from samspil.participants.models import AccessLog, Enrolment
-from samspil.participants.services import log_access
+from samspil.participants.models import AccessLog
+from samspil.participants.services import log_project
 from samspil.programmes.models import Project
 
 
@@ -39,11 +39,12 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError(f"--until {until}: write the date as YYYY-MM-DD") from None
         report = compute(project_obj, day)
-        participants = Enrolment.objects.filter(
-            project=project_obj, entry_date__lte=day
-        ).values_list("participant", flat=True)
-        log_access(
-            None, list(participants), AccessLog.Action.REPORT, f"ESF report {project} until {until}"
+        log_project(
+            None,
+            project_obj,
+            AccessLog.Action.REPORT,
+            f"ESF report {project} until {until}",
+            until=day,
         )
         if format == "json":
             self.emit(json.dumps(report, indent=2, ensure_ascii=False), output)
@@ -62,9 +63,9 @@ class Command(BaseCommand):
         writer = csv.DictWriter(buffer, fieldnames=RESEARCH_FIELDS)
         writer.writeheader()
         writer.writerows(rows)
-        log_access(
+        log_project(
             None,
-            list(Enrolment.objects.filter(project=project).values_list("participant", flat=True)),
+            project,
             AccessLog.Action.EXPORT,
             f"research export {project.code} (pseudonymised)",
         )
