@@ -54,7 +54,8 @@ benchmark: install-test
 	$(BIN)/pip install --quiet -e ".[semantic]"
 	bench=$$(mktemp -d); \
 	SAMSPIL_VAR_DIR=$$bench $(SAMSPIL) migrate --no-input -v0 && \
-	SAMSPIL_VAR_DIR=$$bench $(SAMSPIL) benchmark_matching --output docs/benchmarks.md; \
+	SAMSPIL_VAR_DIR=$$bench $(SAMSPIL) benchmark_matching --output docs/benchmarks.md && \
+	SAMSPIL_VAR_DIR=$$bench $(SAMSPIL) benchmark_dashboard --output docs/benchmarks.md; \
 	status=$$?; rm -rf $$bench; exit $$status
 
 demo: install

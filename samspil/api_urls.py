@@ -39,7 +39,14 @@ from samspil.partnerships.api.views import (
     PartnershipViewSet,
 )
 from samspil.plans.api.views import PlanViewSet
-from samspil.programmes.api.views import ProjectMembershipViewSet, ProjectViewSet, ToolViewSet
+from samspil.programmes.api.views import (
+    ProgrammeViewSet,
+    ProjectMembershipViewSet,
+    ProjectViewSet,
+    SpendViewSet,
+    TargetViewSet,
+    ToolViewSet,
+)
 
 router = DefaultRouter()
 router.register("organisations", OrganisationViewSet)
@@ -48,6 +55,9 @@ router.register("partnerships", PartnershipViewSet)
 router.register("partnership-memberships", PartnershipMembershipViewSet)
 router.register("projects", ProjectViewSet)
 router.register("project-memberships", ProjectMembershipViewSet)
+router.register("programmes", ProgrammeViewSet)
+router.register("targets", TargetViewSet)
+router.register("spend", SpendViewSet)
 router.register("companies", CompanyViewSet)
 router.register("contact-persons", ContactPersonViewSet)
 router.register("clusters", ClusterViewSet)

@@ -73,7 +73,7 @@ from samspil.organisations.models import (  # noqa: E402
     Role,
 )
 from samspil.partnerships.models import Partnership, PartnershipMembership  # noqa: E402
-from samspil.programmes.models import Project, ProjectMembership  # noqa: E402
+from samspil.programmes.models import Programme, Project, ProjectMembership  # noqa: E402
 
 PRACTITIONER_ROLES = [Role.OPERATOR, Role.CONSULTANT, Role.COORDINATOR]
 
@@ -154,6 +154,15 @@ def projects(user, action: str) -> Q:
     if action == VIEW:
         return Q(pk__in=_projects_of(user))
     return Q(pk__in=_projects_of(user, roles=[Role.OPERATOR]))
+
+
+@rule(Programme)
+def programmes(user, action: str) -> Q:
+    # A programme is seen by the teams of its projects and steered by their operators.
+    roles = None if action == VIEW else [Role.OPERATOR]
+    return Q(
+        pk__in=Project.objects.filter(pk__in=_projects_of(user, roles=roles)).values("programme")
+    )
 
 
 @rule(ProjectMembership)

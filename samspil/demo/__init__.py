@@ -27,6 +27,7 @@ STEPS = [
     plans.build,
     participants.build,
     programmes.build,
+    programmes.build_targets,
 ]
 
 

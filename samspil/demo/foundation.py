@@ -67,8 +67,8 @@ PROJECTS = [
         "KOMPETENCEFORSYNINGmidt 2.0 – Vækstrettet kompetenceudvikling",
         "Region Midtjylland",
         Fund.ESF2014,
-        date(2018, 1, 1),
-        date(2021, 3, 31),
+        None,  # running: see RUNNING
+        None,
         "",
         "Kompetenceudvikling af vækstvirksomheders medarbejdere og ledere i de lokale "
         "koordinerende samarbejder (LKS).",
@@ -78,8 +78,8 @@ PROJECTS = [
         "KOMPETENCEFORSYNINGmidt 2.0 – Erhvervsfaglige kompetencer",
         "Region Midtjylland",
         Fund.ESF2014,
-        date(2018, 1, 1),
-        date(2022, 6, 30),
+        None,
+        None,
         "",
         "Formel erhvervsfaglig uddannelse efter individuel uddannelsesaftale, i de lokale "
         "koordinerende samarbejder (LKS).",
@@ -118,6 +118,20 @@ PROJECTS = [
         "58 företag och 4 649 deltagare.",
     ),
 ]
+
+# The seeds give no period for the two KOMPETENCEFORSYNINGmidt 2.0 projects. The demo runs them
+# around the day it is built, so their dashboards show live actuals from the demo's recent
+# contacts: (years before this one it started, years after this one it ends, end month-day).
+RUNNING = {"kfmidt-vaekst": (1, 1, (12, 31)), "kfmidt-erhvervsfaglige": (1, 2, (6, 30))}
+
+
+def _period(code, start, end):
+    if code not in RUNNING:
+        return start, end
+    before, after, (month, day) = RUNNING[code]
+    year = date.today().year
+    return date(year - before, 1, 1), date(year + after, month, day)
+
 
 MIDT_PROJECTS = ["smuk", "kfmidt-vaekst", "kfmidt-erhvervsfaglige", "kompetencer-til-vaekst"]
 
@@ -244,6 +258,7 @@ def build() -> dict:
 
     projects = {}
     for code, name, operator, fund, start, end, journal, description in PROJECTS:
+        start, end = _period(code, start, end)
         projects[code], created = Project.objects.get_or_create(
             code=code,
             defaults={

@@ -1,6 +1,9 @@
 """The programmes and figures of the seeds: KOMPETENCEFORSYNINGmidt holds its two projects,
-and Kompetencer til vækst carries the Vækstforum proposal's budget and financing table
-(45 million DKK over 2017-2019, half from the ESF), with the first half-year's spend."""
+Kompetencer til vækst carries the Vækstforum proposal's budget and financing table (45 million
+DKK over 2017-2019, half from the ESF) with the first half-year's spend, and the projects carry
+the target figures of their applications (SMUK, Region Hovedstaden, Smart Kompetens) with
+Region Hovedstaden's activities 1-7. The seeds give no figures for the two
+KOMPETENCEFORSYNINGmidt projects; theirs are marked as illustrative."""
 
 import datetime
 from decimal import Decimal
@@ -8,8 +11,17 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 
 from samspil.core.models import Region
-from samspil.programmes import budget
-from samspil.programmes.models import BudgetLine, Programme, Project, Spend
+from samspil.organisations.models import Organisation
+from samspil.programmes import budget, progress
+from samspil.programmes.models import (
+    Activity,
+    BudgetLine,
+    Programme,
+    Project,
+    ProjectPartner,
+    Spend,
+    Target,
+)
 
 T = 1000  # the proposal's table is in 1.000 kr.
 YEARS = (2017, 2018, 2019)
@@ -63,4 +75,185 @@ def build() -> dict:
             note="Statusrapport august 2017",
         )
     made["budgets"] += 1
+    return made
+
+
+ILLUSTRATIVE = "Illustrativt demo-tal; ikke fra ansøgningen"
+# project code: [(indicator, value, due, note)]
+TARGETS = {
+    "smuk": [
+        ("smes_supported", 30, "2022-12-31", "Ca. 30 SMV'er i fire klynger"),
+        ("participants", 1400, "2022-12-31", "Generelt kompetenceløft til 1.400 medarbejdere"),
+        ("unskilled_to_skilled_started", 140, "2022-12-31", "Specifikt løft til 140"),
+        ("workshops", 8, "2022-12-31", "To workshops pr. klynge"),
+        ("plans_agreed", 30, "2022-12-31", "En kompetenceforsyningsplan pr. virksomhed"),
+    ],
+    "hovedstaden-netvaerk": [
+        ("participants", 1200, "2020-12-31", "Ansøgningen: ca. 1.200 deltagere"),
+        ("employed_participants", 900, "2020-12-31", "Heraf 900 beskæftigede"),
+        ("unemployed_participants", 300, "2020-12-31", "Heraf 300 ledige (aktivitet 5)"),
+        ("unskilled_to_skilled_completed", 500, "2020-12-31", "500 fra ufaglært til faglært"),
+        ("unskilled_to_skilled_started", 1000, "2020-12-31", "Yderligere 500 starter"),
+        ("skilled_to_academy_completed", 30, "2020-12-31", "30 fra faglært til akademi"),
+        ("skilled_to_academy_started", 50, "2020-12-31", "Yderligere 20 starter"),
+        ("rkv_done", 1500, "2020-12-31", "RKV for omkring 1.500 deltagere"),
+    ],
+    "smart-kompetens": [
+        ("companies_supported", 58, "2020-08-31", "58 företag"),
+        ("participants", 4649, "2020-08-31", "4 649 deltagare"),
+        ("women_share", 20, "2020-08-31", "20 % kvinnor"),
+    ],
+    # Running projects (see foundation.RUNNING): due at the project's end.
+    "kfmidt-vaekst": [
+        ("smes_supported", 10, "end", ILLUSTRATIVE),
+        ("joint_visits", 4, "end", ILLUSTRATIVE),
+        ("CO05", 25, "end", ILLUSTRATIVE),
+    ],
+    "kfmidt-erhvervsfaglige": [
+        ("smes_supported", 8, "end", ILLUSTRATIVE),
+        ("joint_visits", 4, "end", ILLUSTRATIVE),
+        ("unskilled_to_skilled_started", 15, "end", ILLUSTRATIVE),
+    ],
+}
+# The two KOMPETENCEFORSYNINGmidt projects: illustrative budgets that add up, ESF at 50 %.
+KFMIDT_BUDGETS = {
+    "kfmidt-vaekst": {
+        "Konsulentbistand i LKS": 3000,
+        "Kompetenceudvikling": 5000,
+        "Administration": 1000,
+    },
+    "kfmidt-erhvervsfaglige": {
+        "Konsulentbistand i LKS": 2000,
+        "Løn under uddannelse": 6000,
+        "Administration": 1000,
+    },
+}
+HOVEDSTADEN_ACTIVITIES = [
+    (
+        "Etablering af projektadministration og fælles koncept for det tværgående konsulentkorps",
+        "Administrativt set-up hos leadpartneren, fælles standarder for RKV, statistik på "
+        "fremdriften og koordinering med andre projekter i et advisory board.",
+        "Fælles koncept og advisory board etableret",
+        "2018-03-31",
+    ),
+    (
+        "Rekruttering af virksomhedsnetværk og identifikation af kompetencebehov",
+        "Workshop 1, e-survey og workshop 2 for hvert netværk; henvisning til "
+        "rekrutteringsservice.",
+        "Første netværk gennem WS1, e-survey og WS2",
+        "2018-09-30",
+    ),
+    (
+        "Udarbejdelse af kompetenceforsyningsplaner",
+        "En plan pr. virksomhed på fagområdeniveau, sammen med medarbejdernes RKV-planer.",
+        "Første kompetenceforsyningsplaner aftalt",
+        "2018-12-31",
+    ),
+    (
+        "Rekruttering af medarbejdere",
+        "Match mellem kompetencegab og uddannelsestilbud; uddannelsesplan for hver medarbejder.",
+        "De første uddannelsesplaner",
+        "2019-03-31",
+    ),
+    (
+        "Rekruttering af ledige deltagere",
+        "Infokampagner og konsulentbesøg i regionens 26 jobcentre; ca. 300 ledige.",
+        "Alle 26 jobcentre besøgt",
+        "2019-06-30",
+    ),
+    (
+        "Gennemførsel af behovsspecifikke uddannelsesforløb",
+        "EUV og AMU-pakker fra ufaglært til faglært, akademiuddannelser; RKV for ca. 1.500.",
+        "500 faglærte og 30 på akademiniveau",
+        "2020-12-31",
+    ),
+    (
+        "Forankring af projektets resultater og pointer",
+        "Aktionsforskning, koordinering og formidling; en videnskabelig artikel.",
+        "Artikel og forankringsplan",
+        "2020-12-31",
+    ),
+]
+HOVEDSTADEN_PARTNERS = [("NEXT Uddannelse København", "Leadpartner")]
+REGISTER = {
+    "smuk": {"priority_axis": "Akse 1", "co_financing_rate": Decimal("50")},
+    "hovedstaden-netvaerk": {"priority_axis": "Akse 1", "co_financing_rate": Decimal("50")},
+    "kfmidt-vaekst": {"priority_axis": "Akse 1", "co_financing_rate": Decimal("50")},
+    "kfmidt-erhvervsfaglige": {"priority_axis": "Akse 1", "co_financing_rate": Decimal("50")},
+}
+
+
+def build_targets() -> dict:
+    """Targets, activities, partners and the illustrative KOMPETENCEFORSYNINGmidt budgets."""
+    made = {"targets": 0, "activities": 0}
+    projects = Project.objects.in_bulk(list(TARGETS), field_name="code")
+    if not projects or Target.objects.filter(project__in=projects.values()).exists():
+        return made
+    operator = get_user_model().objects.get(username="operator")
+    for code, fields in REGISTER.items():
+        if code in projects:
+            Project.objects.filter(pk=projects[code].pk).update(**fields)
+            for name, value in fields.items():
+                setattr(projects[code], name, value)
+    for code, targets in TARGETS.items():
+        if code not in projects:
+            continue
+        for indicator, value, due, note in targets:
+            progress.save_target(
+                actor=operator,
+                target=Target(
+                    project=projects[code],
+                    indicator=indicator,
+                    value=value,
+                    due_on=projects[code].end_date
+                    if due == "end"
+                    else datetime.date.fromisoformat(due),
+                    note=note,
+                ),
+            )
+            made["targets"] += 1
+    for code, lines in KFMIDT_BUDGETS.items():
+        if code not in projects:
+            continue
+        project = projects[code]
+        years = range(project.start_date.year, project.end_date.year + 1)
+        total_per_year = sum(lines.values())
+        budget.save_budget(
+            actor=operator,
+            project=projects[code],
+            lines={name: dict.fromkeys(years, amount * T) for name, amount in lines.items()},
+            financing={
+                "eu_fund": dict.fromkeys(years, total_per_year * T / 2),
+                "region": dict.fromkeys(years, total_per_year * T / 2),
+            },
+        )
+        # The first year's spend, from the accounts: 80 % of the year's budget.
+        for line in project.budget_lines.all():
+            Spend.objects.create(
+                line=line,
+                period_start=project.start_date,
+                period_end=datetime.date(project.start_date.year, 12, 31),
+                amount=lines[line.name] * T * Decimal("0.8"),
+                note=ILLUSTRATIVE,
+            )
+    hovedstaden = projects.get("hovedstaden-netvaerk")
+    if hovedstaden:
+        for number, (title, description, milestone, due) in enumerate(
+            HOVEDSTADEN_ACTIVITIES, start=1
+        ):
+            Activity.objects.create(
+                project=hovedstaden,
+                number=number,
+                title=title,
+                description=description,
+                milestone=milestone,
+                milestone_due=datetime.date.fromisoformat(due),
+            )
+            made["activities"] += 1
+        for name, role in HOVEDSTADEN_PARTNERS:
+            organisation = Organisation.objects.filter(name=name).first()
+            if organisation:
+                ProjectPartner.objects.get_or_create(
+                    project=hovedstaden, organisation=organisation, defaults={"role": role}
+                )
     return made

@@ -5,7 +5,15 @@ characteristic, results only for those who have left by the reporting date."""
 import datetime
 from dataclasses import dataclass
 
-from samspil.participants.models import Answer, EmploymentStatus, Enrolment, Gender, YesNo
+from samspil.participants.models import (
+    CHARACTERISTICS,
+    RESULTS,
+    Answer,
+    EmploymentStatus,
+    Enrolment,
+    Gender,
+    YesNo,
+)
 from samspil.programmes.models import Fund
 
 S = EmploymentStatus
@@ -70,54 +78,36 @@ class Person:
         )
 
 
-def people(project, until: datetime.date) -> list[Person]:
-    enrolments = (
-        Enrolment.objects.filter(project=project, entry_date__lte=until)
+def _person(e: Enrolment, until: datetime.date) -> Person:
+    p = e.participant
+    left = e.leaving_date is not None and e.leaving_date <= until
+    return Person(
+        gender=p.gender,
+        status=e.employment_status,
+        age=age_at(p.birth_date, e.entry_date) if p.birth_date else None,
+        isced=e.isced,
+        yes={c for c in CHARACTERISTICS if getattr(e, c) == Answer.YES},
+        left=left,
+        six_months=left and six_months_after(e.leaving_date) <= until,
+        results={r for r in (*RESULTS, *SIX_MONTH_RESULTS) if getattr(e, r) == YesNo.YES},
+        employer_band=p.employer.size_band if p.employer else None,
+        employer=p.employer_id,
+    )
+
+
+SIX_MONTH_RESULTS = ("employed_6m", "improved_situation_6m")
+
+
+def _enrolments(project_ids, until: datetime.date):
+    return (
+        Enrolment.objects.filter(project__in=project_ids, entry_date__lte=until)
         .select_related("participant__employer")
         .order_by("pk")
     )
-    found = []
-    for e in enrolments:
-        p = e.participant
-        left = e.leaving_date is not None and e.leaving_date <= until
-        found.append(
-            Person(
-                gender=p.gender,
-                status=e.employment_status,
-                age=age_at(p.birth_date, e.entry_date) if p.birth_date else None,
-                isced=e.isced,
-                yes={
-                    c
-                    for c in (
-                        "disability",
-                        "third_country_national",
-                        "foreign_background",
-                        "minority",
-                        "homeless",
-                        "rural",
-                        "other_disadvantaged",
-                    )
-                    if getattr(e, c) == Answer.YES
-                },
-                left=left,
-                six_months=left and six_months_after(e.leaving_date) <= until,
-                results={
-                    r
-                    for r in (
-                        "result_job_searching",
-                        "result_in_education",
-                        "result_qualification",
-                        "result_employed",
-                        "employed_6m",
-                        "improved_situation_6m",
-                    )
-                    if getattr(e, r) == YesNo.YES
-                },
-                employer_band=p.employer.size_band if p.employer else None,
-                employer=p.employer_id,
-            )
-        )
-    return found
+
+
+def people(project, until: datetime.date) -> list[Person]:
+    return [_person(e, until) for e in _enrolments([project.pk], until)]
 
 
 def _definitions_2014():
@@ -198,11 +188,19 @@ def _definitions_plus():
     }
 
 
-def compute(project, until: datetime.date) -> dict:
-    """The report: ``participants_total`` (grand total), ``participants_counted`` (complete
-    records) and ``indicators`` keyed by code, each with the breakdown by gender and a total."""
-    plus = project.fund == Fund.ESFPLUS
-    everyone = people(project, until)
+def codes(fund: str) -> list[str]:
+    """The indicator codes a project of this fund reports."""
+    plus = fund == Fund.ESFPLUS
+    found = list(_definitions_plus() if plus else _definitions_2014())
+    return sorted([*found, "EECO19" if plus else "CO23"], key=_order)
+
+
+def _order(code: str):
+    return (code.rstrip("0123456789"), code)
+
+
+def _count(everyone: list[Person], plus: bool) -> tuple[int, dict]:
+    """(participants counted, {code: breakdown by gender and total}) for one project."""
     # ESF.md limits the completeness rule to 2014-2020; ESF+ counts every participant.
     complete = everyone if plus else [p for p in everyone if p.complete]
     genders = [Gender.FEMALE, Gender.MALE] + ([Gender.NON_BINARY] if plus else [])
@@ -217,16 +215,39 @@ def compute(project, until: datetime.date) -> dict:
     smes = {p.employer for p in everyone if p.employer and p.employer_band in SME_BANDS}
     entity = {keys[g]: None for g in genders} | {"total": len(smes)}
     indicators["EECO19" if plus else "CO23"] = entity
+    return len(complete), dict(sorted(indicators.items(), key=lambda kv: _order(kv[0])))
+
+
+def compute(project, until: datetime.date) -> dict:
+    """The report: ``participants_total`` (grand total), ``participants_counted`` (complete
+    records) and ``indicators`` keyed by code, each with the breakdown by gender and a total."""
+    everyone = people(project, until)
+    counted, indicators = _count(everyone, project.fund == Fund.ESFPLUS)
     return {
         "project": project.code,
         "fund": project.fund,
         "until": until.isoformat(),
         "participants_total": len(everyone),
-        "participants_counted": len(complete),
-        "indicators": dict(
-            sorted(indicators.items(), key=lambda kv: (kv[0].rstrip("0123456789"), kv[0]))
-        ),
+        "participants_counted": counted,
+        "indicators": indicators,
     }
+
+
+def totals(projects, dates: list[datetime.date]) -> dict:
+    """{project id: [{code: total} at each date]} for many projects in one query, so that
+    targets set on ESF indicator codes can be followed like any other."""
+    funds = {project.pk: project.fund for project in projects}
+    by_project: dict = {pk: [] for pk in funds}
+    for enrolment in _enrolments(list(funds), max(dates)):
+        by_project[enrolment.project_id].append(enrolment)
+    found = {}
+    for pk, enrolments in by_project.items():
+        found[pk] = []
+        for day in dates:
+            everyone = [_person(e, day) for e in enrolments if e.entry_date <= day]
+            _, indicators = _count(everyone, funds[pk] == Fund.ESFPLUS)
+            found[pk].append({code: row["total"] for code, row in indicators.items()})
+    return found
 
 
 def incomplete(project, until: datetime.date):

@@ -11,8 +11,15 @@ class ProgrammesConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from samspil.core.audit import AUDIT_EXCLUDED
-        from samspil.programmes.models import Project, ProjectMembership, Tool
+        from samspil.programmes import models
 
-        auditlog.register(Project, exclude_fields=AUDIT_EXCLUDED)
-        auditlog.register(ProjectMembership, exclude_fields=AUDIT_EXCLUDED)
-        auditlog.register(Tool, exclude_fields=AUDIT_EXCLUDED)
+        for model in (
+            models.Programme,
+            models.Project,
+            models.ProjectMembership,
+            models.Tool,
+            models.BudgetLine,
+            models.Spend,
+            models.Target,
+        ):
+            auditlog.register(model, exclude_fields=AUDIT_EXCLUDED)

@@ -17,9 +17,17 @@ from samspil.programmes.models import BudgetAmount, BudgetLine, Financing, Finan
 RATE_TOLERANCE = Decimal("0.5")  # percentage points: rounding in the application's tables
 
 
+def parse_amount(value) -> Decimal:
+    """An amount as the accounts write it: 1234567.5, 1 234 567,50 or 1.234.567,50."""
+    text = str(value).strip().replace(" ", "").replace("\u00a0", "")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    return Decimal(text)
+
+
 def _amount(value, where: str, errors: list) -> Decimal:
     try:
-        amount = Decimal(str(value))
+        amount = parse_amount(value)
     except (InvalidOperation, ValueError):
         errors.append(
             _("%(where)s: “%(value)s” is not an amount.") % {"where": where, "value": value}
@@ -171,24 +179,43 @@ def save_budget(*, actor, project, lines: dict, financing: dict) -> None:
 def summary(project) -> dict:
     """The budget table by line and year, financing by source and year, totals every way,
     spend per line against budget, and what does not add up. Four queries."""
-    lines = list(project.budget_lines.all())
-    amounts = BudgetAmount.objects.filter(line__project=project).values_list(
+    return summaries([project])[project.pk]
+
+
+def summaries(projects) -> dict[int, dict]:
+    """``summary`` for many projects at once: four queries whatever their number."""
+    projects = list(projects)
+    ids = [project.pk for project in projects]
+    lines: dict = defaultdict(list)
+    for line in BudgetLine.objects.filter(project__in=ids):
+        lines[line.project_id].append(line)
+    by_line: dict = defaultdict(dict)
+    for line_id, year, amount in BudgetAmount.objects.filter(line__project__in=ids).values_list(
         "line", "year", "amount"
-    )
-    financing = Financing.objects.filter(project=project).values_list("source", "year", "amount")
+    ):
+        by_line[line_id][year] = amount
+    by_source: dict = defaultdict(lambda: defaultdict(dict))
+    for project_id, source, year, amount in Financing.objects.filter(project__in=ids).values_list(
+        "project", "source", "year", "amount"
+    ):
+        by_source[project_id][source][year] = amount
     spent = dict(
-        Spend.objects.filter(line__project=project)
+        Spend.objects.filter(line__project__in=ids)
         .values("line")
         .annotate(total=Sum("amount"))
         .values_list("line", "total")
     )
-    by_line: dict = defaultdict(dict)
-    for line_id, year, amount in amounts:
-        by_line[line_id][year] = amount
-    by_source: dict = defaultdict(dict)
-    for source, year, amount in financing:
-        by_source[source][year] = amount
-    years = sorted({y for d in (*by_line.values(), *by_source.values()) for y in d})
+    return {
+        project.pk: _summary(project, lines[project.pk], by_line, by_source[project.pk], spent)
+        for project in projects
+    }
+
+
+def _summary(project, lines, by_line, by_source, spent) -> dict:
+    years = sorted(
+        {y for line in lines for y in by_line.get(line.pk, {})}
+        | {y for d in by_source.values() for y in d}
+    )
 
     def row(label, by_year, **extra):
         values = [by_year.get(year, Decimal(0)) for year in years]
@@ -210,11 +237,16 @@ def summary(project) -> dict:
         values = [sum((r["values"][i] for r in rows), Decimal(0)) for i in range(len(years))]
         return {"label": label, "values": values, "total": sum(values, Decimal(0))}
 
+    budget_total = total_row(_("Budget total"), line_rows)
+    spent_total = sum((r["spent"] for r in line_rows), Decimal(0))
     return {
         "years": years,
         "lines": line_rows,
-        "budget_total": total_row(_("Budget total"), line_rows),
-        "spent_total": sum((r["spent"] for r in line_rows), Decimal(0)),
+        "budget_total": budget_total,
+        "spent_total": spent_total,
+        "spent_share": round(100 * spent_total / budget_total["total"])
+        if budget_total["total"]
+        else None,
         "financing": source_rows,
         "financing_total": total_row(_("Financing total"), source_rows),
         "problems": balance_problems(

@@ -1,13 +1,19 @@
 """Targets against actuals. Every actual is computed from the records, never typed in, and
-for many projects at once: one query per indicator whatever the number of projects, companies
-or participants. The registry names what a target may measure."""
+for many projects and many dates at once: one query per indicator whatever the number of
+projects, companies or participants, and one more for all ESF indicator codes together.
 
+An indicator counts dated records (a done contact, an enrolment, an education plan started...)
+for a project; a distinct indicator counts each company once, at its first date; a share
+indicator is a percentage of two others."""
+
+import bisect
 import datetime
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,163 +23,199 @@ from samspil.core import scoping
 @dataclass(frozen=True)
 class Indicator:
     label: str
-    actuals: Callable  # (project ids, until) -> {project id: number}
+    model: str = ""
+    project_field: str = "project"
+    date_field: str = "date"
+    filters: Q = field(default_factory=Q)
+    distinct: str = ""  # count each value of this field once, at its first date
+    share_of: tuple[str, str] = ()  # (part, whole): a percentage of two other indicators
+    person: str = ""  # the path to the participant, where the records are personal data
 
-
-def _contacts():
-    from samspil.companies.models import Contact
-
-    return Contact.objects.filter(status=Contact.Status.DONE)
-
-
-STARTED = ["started", "completed"]
-
-
-def _women_share(project_ids, until):
-    from samspil.participants.models import Enrolment
-
-    rows = (
-        Enrolment.objects.filter(project__in=project_ids, entry_date__lte=until)
-        .values("project")
-        .annotate(all=Count("pk"), women=Count("pk", filter=Q(participant__gender="female")))
-    )
-    return {row["project"]: round(100 * row["women"] / row["all"], 1) for row in rows if row["all"]}
-
-
-def _by_entry(filter_q=None):
-    def actuals(project_ids, until):
-        from samspil.participants.models import Enrolment
-
-        queryset = Enrolment.objects.filter(project__in=project_ids, entry_date__lte=until)
-        if filter_q is not None:
-            queryset = queryset.filter(filter_q)
-        rows = queryset.values("project").annotate(n=Count("pk"))
-        return {row["project"]: row["n"] for row in rows}
-
-    return actuals
-
-
-def _contacts_until(extra=None, distinct=None, sme=False):
-    def actuals(project_ids, until):
-        queryset = _contacts().filter(project__in=project_ids, date__lte=until)
-        if extra is not None:
-            queryset = queryset.filter(extra)
-        if sme:
-            from samspil.companies.models import SME_BANDS
-
-            queryset = queryset.filter(company__size_band__in=SME_BANDS)
-        rows = queryset.values("project").annotate(
-            n=Count(distinct or "pk", distinct=bool(distinct))
+    def records(self, project_ids, until: datetime.date):
+        """The records behind the figure."""
+        model = apps.get_model(self.model)
+        return model.objects.filter(
+            self.filters,
+            **{f"{self.project_field}__in": project_ids, f"{self.date_field}__lte": until},
         )
-        return {row["project"]: row["n"] for row in rows}
 
-    return actuals
+    def daily(self, project_ids, until: datetime.date) -> dict[int, list]:
+        """{project id: [(date, number counted that day)]}, sorted by date. One query."""
+        records = self.records(project_ids, until)
+        if self.distinct:
+            rows = (
+                records.values(self.project_field, self.distinct)
+                .annotate(day=Min(self.date_field))
+                .values_list(self.project_field, "day")
+            )
+            counted: dict = defaultdict(lambda: defaultdict(int))
+            for project_id, day in rows:
+                counted[project_id][day] += 1
+            return {pk: sorted(days.items()) for pk, days in counted.items()}
+        rows = (
+            records.values(self.project_field, self.date_field)
+            .annotate(n=Count("pk"))
+            .values_list(self.project_field, self.date_field, "n")
+        )
+        found: dict = defaultdict(list)
+        for project_id, day, n in rows:
+            found[project_id].append((day, n))
+        return {pk: sorted(days) for pk, days in found.items()}
 
 
-def _simple(model_path, project_field, filters, date_field=None):
-    def actuals(project_ids, until):
-        from django.apps import apps
+def _contacts(**kwargs) -> Indicator:
+    return Indicator(model="companies.Contact", **kwargs)
 
-        model = apps.get_model(model_path)
-        queryset = model.objects.filter(**{f"{project_field}__in": project_ids}, **filters)
-        if date_field:
-            queryset = queryset.filter(**{f"{date_field}__lte": until})
-        rows = queryset.values(project_field).annotate(n=Count("pk"))
-        return {row[project_field]: row["n"] for row in rows}
 
-    return actuals
+DONE = Q(status="done")
+SME = Q(company__size_band__in=["micro", "small", "medium"])
+ENROLMENT = {"model": "participants.Enrolment", "date_field": "entry_date", "person": "participant"}
+STARTED = Q(status__in=["started", "completed"])
+EDUCATION = {
+    "model": "participants.EducationPlan",
+    "project_field": "enrolment__project",
+    "date_field": "start_date",
+    "person": "enrolment__participant",
+}
+
+
+def _lift(level_from, level_to, status):
+    return Q(education__level_from=level_from, education__level_to=level_to) & status
 
 
 INDICATORS: dict[str, Indicator] = {
-    "companies_supported": Indicator(
-        gettext_lazy("Companies supported"), _contacts_until(distinct="company")
+    "companies_supported": _contacts(
+        label=gettext_lazy("Companies supported"), filters=DONE, distinct="company"
     ),
-    "smes_supported": Indicator(
-        gettext_lazy("SMEs supported"), _contacts_until(distinct="company", sme=True)
+    "smes_supported": _contacts(
+        label=gettext_lazy("SMEs supported"), filters=DONE & SME, distinct="company"
     ),
-    "participants": Indicator(gettext_lazy("Participants"), _by_entry()),
+    "participants": Indicator(gettext_lazy("Participants"), **ENROLMENT),
+    "women_participants": Indicator(
+        gettext_lazy("Women participants"), filters=Q(participant__gender="female"), **ENROLMENT
+    ),
     "employed_participants": Indicator(
         gettext_lazy("Employed participants"),
-        _by_entry(Q(employment_status__in=["employed", "self_employed"])),
+        filters=Q(employment_status__in=["employed", "self_employed"]),
+        **ENROLMENT,
     ),
     "unemployed_participants": Indicator(
         gettext_lazy("Unemployed participants"),
-        _by_entry(Q(employment_status__in=["unemployed", "long_term_unemployed"])),
+        filters=Q(employment_status__in=["unemployed", "long_term_unemployed"]),
+        **ENROLMENT,
     ),
-    "women_share": Indicator(gettext_lazy("Women's share of participants (%)"), _women_share),
+    "women_share": Indicator(
+        gettext_lazy("Women's share of participants (%)"),
+        share_of=("women_participants", "participants"),
+    ),
     "unskilled_to_skilled_started": Indicator(
         gettext_lazy("Unskilled to skilled, started"),
-        _simple(
-            "participants.EducationPlan",
-            "enrolment__project",
-            {
-                "education__level_from": "unskilled",
-                "education__level_to": "skilled",
-                "status__in": STARTED,
-            },
-            "start_date",
-        ),
+        filters=_lift("unskilled", "skilled", STARTED),
+        **EDUCATION,
     ),
     "unskilled_to_skilled_completed": Indicator(
         gettext_lazy("Unskilled to skilled, completed"),
-        _simple(
-            "participants.EducationPlan",
-            "enrolment__project",
-            {
-                "education__level_from": "unskilled",
-                "education__level_to": "skilled",
-                "status": "completed",
-            },
-            "start_date",
-        ),
+        filters=_lift("unskilled", "skilled", Q(status="completed")),
+        **EDUCATION,
     ),
     "skilled_to_academy_started": Indicator(
         gettext_lazy("Skilled to academy level, started"),
-        _simple(
-            "participants.EducationPlan",
-            "enrolment__project",
-            {
-                "education__level_from": "skilled",
-                "education__level_to": "academy",
-                "status__in": STARTED,
-            },
-            "start_date",
-        ),
+        filters=_lift("skilled", "academy", STARTED),
+        **EDUCATION,
     ),
     "skilled_to_academy_completed": Indicator(
         gettext_lazy("Skilled to academy level, completed"),
-        _simple(
-            "participants.EducationPlan",
-            "enrolment__project",
-            {
-                "education__level_from": "skilled",
-                "education__level_to": "academy",
-                "status": "completed",
-            },
-            "start_date",
-        ),
+        filters=_lift("skilled", "academy", Q(status="completed")),
+        **EDUCATION,
     ),
     "rkv_done": Indicator(
         gettext_lazy("Prior-learning assessments done"),
-        _simple("participants.PriorLearningAssessment", "enrolment__project", {}, "assessed_on"),
+        model="participants.PriorLearningAssessment",
+        project_field="enrolment__project",
+        date_field="assessed_on",
+        person="enrolment__participant",
     ),
-    "joint_visits": Indicator(
-        gettext_lazy("Joint visits"), _contacts_until(extra=Q(kind="joint_visit"))
+    "joint_visits": _contacts(
+        label=gettext_lazy("Joint visits"), filters=DONE & Q(kind="joint_visit")
     ),
-    "workshops": Indicator(
-        gettext_lazy("Workshops"), _simple("discovery.Workshop", "project", {}, "date")
-    ),
+    "workshops": Indicator(gettext_lazy("Workshops"), model="discovery.Workshop"),
     "plans_agreed": Indicator(
         gettext_lazy("Competence supply plans agreed"),
-        _simple("plans.CompetencePlan", "project", {"status": "agreed"}, "agreed_on"),
+        model="plans.CompetencePlan",
+        date_field="agreed_on",
+        filters=Q(status="agreed"),
     ),
 }
 
 
-def actuals(project_ids, until: datetime.date) -> dict[str, dict[int, float]]:
-    """{indicator: {project id: actual}} for every indicator: one query each."""
+def esf_codes(fund: str) -> list[str]:
+    from samspil.participants.indicators import codes
+
+    return codes(fund)
+
+
+def label(code: str) -> str:
+    if code in INDICATORS:
+        return str(INDICATORS[code].label)
+    return _("ESF indicator %(code)s") % {"code": code}
+
+
+def choices(fund: str) -> list[tuple[str, str]]:
+    """What a target of a project in this fund may measure."""
+    return [(code, indicator.label) for code, indicator in INDICATORS.items()] + [
+        (code, label(code)) for code in esf_codes(fund)
+    ]
+
+
+def _cumulative(days: list, on: datetime.date) -> int:
+    """The sum of the counts dated on or before ``on`` in a sorted [(date, n)] list."""
+    position = bisect.bisect_right(days, (on, float("inf")))
+    return sum(n for _day, n in days[:position])
+
+
+def series(projects, dates: list[datetime.date], codes=None) -> dict[str, dict[int, list]]:
+    """{indicator: {project id: [the actual at each date]}} for the given projects.
+
+    ``codes`` limits the indicators computed (default: every registered one)."""
+    projects = list(projects)
+    ids = [project.pk for project in projects]
+    wanted = set(INDICATORS if codes is None else codes)
+    for code in list(wanted):
+        if code in INDICATORS and INDICATORS[code].share_of:
+            wanted.update(INDICATORS[code].share_of)
+    until = max(dates)
+    found: dict = {}
+    for code in wanted:
+        indicator = INDICATORS.get(code)
+        if indicator and not indicator.share_of:
+            daily = indicator.daily(ids, until)
+            found[code] = {pk: [_cumulative(daily.get(pk, []), day) for day in dates] for pk in ids}
+    for code in wanted:
+        indicator = INDICATORS.get(code)
+        if indicator and indicator.share_of:
+            part, whole = (found[name] for name in indicator.share_of)
+            found[code] = {
+                pk: [
+                    round(100 * p / w, 1) if w else 0
+                    for p, w in zip(part[pk], whole[pk], strict=True)
+                ]
+                for pk in ids
+            }
+    esf = wanted - set(INDICATORS)
+    if esf:
+        from samspil.participants.indicators import totals
+
+        by_project = totals(projects, dates)
+        for code in esf:
+            found[code] = {pk: [point.get(code, 0) for point in by_project[pk]] for pk in ids}
+    return found
+
+
+def actuals(projects, until: datetime.date, codes=None) -> dict[str, dict[int, float]]:
+    """{indicator: {project id: actual by ``until``}}, projects with none left out."""
     return {
-        code: indicator.actuals(list(project_ids), until) for code, indicator in INDICATORS.items()
+        code: {pk: values[0] for pk, values in by_project.items() if values[0]}
+        for code, by_project in series(projects, [until], codes).items()
     }
 
 
@@ -185,8 +227,8 @@ def save_target(*, actor, target):
     try:
         target.full_clean(exclude=list(errors))
     except ValidationError as exc:
-        for field, messages in exc.message_dict.items():
-            errors.setdefault(field, []).extend(messages)
+        for name, messages in exc.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
     if errors:
         raise ValidationError(errors)
     target.save()
@@ -196,33 +238,15 @@ def save_target(*, actor, target):
 def target_errors(target) -> dict:
     """What is wrong with a target beyond its fields: the indicator and the date."""
     errors = {}
-    if target.indicator not in INDICATORS:
-        errors["indicator"] = [_("Unknown indicator “%(code)s”.") % {"code": target.indicator}]
     project = target.project
+    if target.indicator not in INDICATORS and target.indicator not in esf_codes(project.fund):
+        errors["indicator"] = [
+            _("Unknown indicator “%(code)s” for a project in %(fund)s.")
+            % {"code": target.indicator, "fund": project.get_fund_display()}
+        ]
     if target.due_on and (
         (project.start_date and target.due_on < project.start_date)
         or (project.end_date and target.due_on > project.end_date)
     ):
         errors["due_on"] = [_("The date is outside the project's period.")]
     return errors
-
-
-def project_progress(project, until: datetime.date) -> list[dict]:
-    """The project's targets with the actual by ``until`` and the share reached."""
-    figures = actuals([project.pk], until)
-    rows = []
-    for target in project.targets.all():
-        actual = figures.get(target.indicator, {}).get(project.pk, 0)
-        rows.append(
-            {
-                "target": target,
-                "label": INDICATORS[target.indicator].label
-                if target.indicator in INDICATORS
-                else target.indicator,
-                "actual": actual,
-                "reached": round(100 * float(actual) / float(target.value))
-                if target.value
-                else None,
-            }
-        )
-    return rows

@@ -1,11 +1,11 @@
-"""A project's toolbox: the tools its funding allows, kept by the project's operators."""
+"""Changes to a project: its toolbox, kept by the project's operators, and its spend."""
 
 from django.db import transaction
 
 from samspil.core import scoping
 from samspil.core.audit import acting_as
 from samspil.core.services import delete_record, ensure_can, save_record
-from samspil.programmes.models import STANDARD_TOOLS, Project, Tool
+from samspil.programmes.models import STANDARD_TOOLS, BudgetLine, Project, Spend, Target, Tool
 
 
 def add_tool(*, actor, project: Project, **fields) -> Tool:
@@ -29,3 +29,19 @@ def add_standard_tools(*, actor, project: Project) -> int:
                 Tool.objects.create(project=project, name=str(name), position=position)
                 added += 1
     return added
+
+
+def record_spend(*, actor, line: BudgetLine, **fields) -> Spend:
+    """Actual spend on a budget line in a period inside the project, never negative."""
+    ensure_can(actor, scoping.CHANGE, line.project)
+    return save_record(Spend(line=line), actor=actor, **fields)
+
+
+def remove_spend(*, actor, spend: Spend) -> None:
+    ensure_can(actor, scoping.CHANGE, spend.line.project)
+    delete_record(spend, actor=actor)
+
+
+def remove_target(*, actor, target: Target) -> None:
+    ensure_can(actor, scoping.CHANGE, target.project)
+    delete_record(target, actor=actor)

@@ -1,19 +1,15 @@
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from samspil.companies.forms import DateInput
 from samspil.core import scoping
-from samspil.core.views import ScopedDetailView, ScopedListView, add_service_errors
+from samspil.core.views import ScopedDetailView, ScopedListView
 from samspil.partnerships.forms import ToolForm
-from samspil.programmes import budget, progress, services
-from samspil.programmes.models import Project, Target, Tool
+from samspil.programmes import budget, services
+from samspil.programmes.models import Project, Tool
 
 
 class ProjectListView(ScopedListView):
@@ -35,10 +31,13 @@ class ProjectDetailView(ScopedDetailView):
     template_name = "programmes/project_detail.html"
 
     def get_base_queryset(self):
-        return Project.objects.select_related("operator")
+        return Project.objects.select_related("operator", "programme", "region")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["can_change"] = scoping.can(self.request.user, scoping.CHANGE, self.object)
+        context["partners"] = self.object.partners.select_related("organisation")
+        context["activities"] = self.object.activities.all()
         context["memberships"] = self.object.memberships.select_related("user")
         context["partnerships"] = self.object.partnerships.restrict(self.request.user)
         context["tools"] = self.object.tools.all()
@@ -95,56 +94,4 @@ def project_budget(request, pk):
         request,
         "programmes/project_budget.html",
         {"project": project, "budget": budget.summary(project)},
-    )
-
-
-class TargetForm(forms.ModelForm):
-    indicator = forms.ChoiceField(label=gettext_lazy("Indicator"))
-
-    class Meta:
-        model = Target
-        fields = ["indicator", "value", "due_on", "note"]
-        widgets = {"due_on": DateInput()}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["indicator"].choices = [
-            (code, indicator.label) for code, indicator in progress.INDICATORS.items()
-        ]
-
-    def clean(self):
-        data = super().clean()
-        probe = Target(
-            project=self.instance.project,
-            indicator=data.get("indicator", ""),
-            due_on=data.get("due_on"),
-        )
-        for field, problems in progress.target_errors(probe).items():
-            for problem in problems:
-                self.add_error(field, problem)
-        return data
-
-
-def project_progress(request, pk):
-    """Targets against actuals computed from the records; operators add targets."""
-    project = get_object_or_404(Project.objects.restrict(request.user), pk=pk)
-    can_change = scoping.can(request.user, scoping.CHANGE, project)
-    form = TargetForm(request.POST or None, instance=Target(project=project))
-    if request.method == "POST":
-        if not can_change:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                progress.save_target(actor=request.user, target=form.instance)
-                return HttpResponseRedirect(request.path)
-            except ValidationError as exc:
-                add_service_errors(exc, form)
-    return render(
-        request,
-        "programmes/project_progress.html",
-        {
-            "project": project,
-            "rows": progress.project_progress(project, timezone.localdate()),
-            "form": form if can_change else None,
-        },
     )

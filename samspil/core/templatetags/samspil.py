@@ -24,6 +24,7 @@ def main_menu(context):
         (_("Courses"), reverse("catalogue:offering-list")),
         (_("Organisations"), reverse("organisations:list")),
         (_("Partnerships"), reverse("partnerships:list")),
+        (_("Programmes"), reverse("programmes:programme-list")),
         (_("Projects"), reverse("programmes:project-list")),
     ]
     home = reverse("home")

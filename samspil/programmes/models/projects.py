@@ -42,6 +42,9 @@ class Programme(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("programmes:programme-detail", args=[self.pk])
+
 
 class Project(TimeStampedModel):
     """A Project is one grant from a fund, run by an operator (støttemodtager) with partners.

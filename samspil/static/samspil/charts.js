@@ -71,3 +71,23 @@
     options: { animation: false, plugins: { legend: { display: false } } }
   });
 })();
+
+// Targets and progress: the share of each target reached at each status-report date.
+(function () {
+  var canvas = document.getElementById("progress-chart");
+  var source = document.getElementById("progress-data");
+  if (!canvas || !source || !window.Chart) { return; }
+  var data = JSON.parse(source.textContent);
+  var colours = ["#0059b3", "#008139", "#b35c00", "#7a1fa2", "#a00034", "#005f5f", "#595959"];
+  new window.Chart(canvas, {
+    type: "line",
+    data: {
+      labels: data.labels,
+      datasets: data.datasets.map(function (set, i) {
+        var colour = colours[i % colours.length];
+        return { label: set.label, data: set.data, borderColor: colour, backgroundColor: colour };
+      })
+    },
+    options: { animation: false, scales: { y: { beginAtZero: true, suggestedMax: 100, ticks: { callback: function (v) { return v + " %"; } } } } }
+  });
+})();

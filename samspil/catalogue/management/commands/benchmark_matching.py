@@ -193,12 +193,17 @@ class Command(BaseCommand):
         return "\n".join(lines)
 
     def write(self, path: Path, report: str) -> None:
-        text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-        if START in text and END in text:
-            before, rest = text.split(START, 1)
-            after = rest.split(END, 1)[1]
-            text = before + report + after
-        else:
-            text = text.rstrip("\n") + "\n\n" + report + "\n"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_section(path, START, END, report)
+
+
+def write_section(path: Path, start: str, end: str, report: str) -> None:
+    """Put ``report`` between its markers in the benchmarks file, keeping every other result."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        after = rest.split(end, 1)[1]
+        text = before + report + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + report + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
