@@ -2,6 +2,7 @@
 match the EU co-financing rate, summarised against actual spend. Pages, API and the demo all
 go through these functions."""
 
+import re
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
@@ -14,13 +15,14 @@ from django.utils.translation import gettext as _
 from samspil.core import scoping
 from samspil.programmes.models import BudgetAmount, BudgetLine, Financing, FinancingSource, Spend
 
+THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")  # 1.234.567: dots group thousands
 RATE_TOLERANCE = Decimal("0.5")  # percentage points: rounding in the application's tables
 
 
 def parse_amount(value) -> Decimal:
-    """An amount as the accounts write it: 1234567.5, 1 234 567,50 or 1.234.567,50."""
+    """An amount as the accounts write it: 1234567.5, 1 234 567,50, 1.234.567,50 or 1.234.567."""
     text = str(value).strip().replace(" ", "").replace("\u00a0", "")
-    if "," in text:
+    if "," in text or THOUSANDS.fullmatch(text):
         text = text.replace(".", "").replace(",", ".")
     return Decimal(text)
 

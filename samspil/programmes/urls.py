@@ -20,6 +20,7 @@ urlpatterns = [
     path("projekter/<int:pk>/", views.ProjectDetailView.as_view(), name="project-detail"),
     path("projekter/<int:pk>/redskaber/", views.ToolboxView.as_view(), name="toolbox"),
     path("projekter/<int:pk>/budget/", views.project_budget, name="budget"),
+    path("projekter/<int:pk>/budget/rediger/", views.budget_edit, name="budget-edit"),
     path("projekter/<int:pk>/forbrug/", dashboard_views.project_spend, name="spend"),
     path("projekter/<int:pk>/fremdrift/", dashboard_views.project_progress, name="progress"),
     path(

@@ -3,12 +3,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samspil.core import scoping
 from samspil.core.views import ScopedDetailView, ScopedListView
 from samspil.partnerships.forms import ToolForm
 from samspil.programmes import budget, services
+from samspil.programmes.budget_form import BudgetTable
 from samspil.programmes.models import Project, Tool
 
 
@@ -93,5 +95,37 @@ def project_budget(request, pk):
     return render(
         request,
         "programmes/project_budget.html",
-        {"project": project, "budget": budget.summary(project)},
+        {
+            "project": project,
+            "budget": budget.summary(project),
+            "can_change": scoping.can(request.user, scoping.CHANGE, project),
+        },
+    )
+
+
+def budget_edit(request, pk):
+    """Operators type the budget by line and year and its financing by source and year; it is
+    saved whole only if it adds up, else the page says where not and keeps what was typed."""
+    project = get_object_or_404(Project.objects.restrict(request.user), pk=pk)
+    if not scoping.can(request.user, scoping.CHANGE, project):
+        raise PermissionDenied
+    if request.method == "POST":
+        table = BudgetTable.from_post(project, request.POST)
+        lines, financing = table.as_budget()
+        if not table.errors:
+            try:
+                budget.save_budget(
+                    actor=request.user, project=project, lines=lines, financing=financing
+                )
+            except ValidationError as exc:
+                table.errors = [m for messages in exc.message_dict.values() for m in messages]
+            else:
+                messages.success(request, _("The budget was saved."))
+                return HttpResponseRedirect(reverse("programmes:budget", args=[project.pk]))
+    else:
+        table = BudgetTable.of(project)
+    return render(
+        request,
+        "programmes/budget_edit.html",
+        {"project": project, "table": table, "rows": table.rows(), "years": table.years},
     )

@@ -84,6 +84,18 @@ def test_an_operator_follows_the_programme_and_exports_the_status_report(
     expect(page.locator("main")).to_contain_text("250,00")
     axe(page)
 
+    page.goto(base + reverse("programmes:budget", args=[project.pk]))
+    page.get_by_role("link", name="Redigér budgettet").click()
+    year = project.start_date.year
+    page.get_by_label(f"Region: {year}").fill("900")
+    page.get_by_role("button", name="Gem budgettet").click()
+    expect(page.get_by_role("alert")).to_contain_text(f"{year}: budgettet er 1.000")
+    expect(page.get_by_label(f"Region: {year}")).to_have_value("900")  # nothing typed is lost
+    axe(page)
+    page.get_by_label(f"Region: {year}").fill("1.000")
+    page.get_by_role("button", name="Gem budgettet").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Budget og finansiering")
+
     page.goto(base + reverse("programmes:programme-coordination", args=[programme.pk]))
     axe(page)
     page.goto(base + reverse("programmes:project-detail", args=[project.pk]))

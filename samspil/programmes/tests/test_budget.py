@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from samspil.programmes import budget
 from samspil.programmes.models import BudgetLine, Financing, Spend
@@ -151,3 +152,35 @@ def test_the_budget_api_replaces_the_budget_whole_or_says_why_not(api_for, world
     saved = api_for(world.operator).put(url, body, format="json").json()
     assert saved["financing"]["eu_fund"]["2019"] == "7500000.00" and saved["problems"] == []
     assert api_for(world.other_member).get(url).status_code == 404
+
+
+def test_operators_type_the_budget_on_its_page_and_it_is_saved_only_when_it_adds_up(
+    world, client_for
+):
+    project = world.project_a
+    project.start_date, project.end_date = datetime.date(2025, 1, 1), datetime.date(2026, 12, 31)
+    project.co_financing_rate = 50
+    project.save()
+    url = reverse("programmes:budget-edit", args=[project.pk])
+    typed = {
+        "line-count": "2",
+        "line-0-name": "Konsulenter",
+        "line-0-2025": "1.000.000",
+        "line-0-2026": "1000000",
+        "line-1-name": "",
+        "financing-eu_fund-2025": "500000",
+        "financing-region-2025": "400.000",
+        "financing-eu_fund-2026": "500000",
+        "financing-region-2026": "500000",
+    }
+    page = client_for(world.operator).post(url, typed).content.decode()
+    assert "2025: budgettet er 1.000.000, men finansieringen 900.000." in page
+    assert 'value="400.000"' in page  # what was typed stays
+    assert not project.budget_lines.exists()
+    typed["financing-region-2025"] = "500.000"
+    response = client_for(world.operator).post(url, typed)
+    assert response.status_code == 302
+    summary = budget.summary(project)
+    assert summary["budget_total"]["total"] == 2_000_000 and not summary["problems"]
+    assert client_for(world.member).get(url).status_code == 403
+    assert client_for(world.other_member).get(url).status_code == 404
