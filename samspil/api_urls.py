@@ -47,6 +47,13 @@ from samspil.programmes.api.views import (
     TargetViewSet,
     ToolViewSet,
 )
+from samspil.recruitment.api.views import (
+    CampaignViewSet,
+    CandidateViewSet,
+    OpeningViewSet,
+    ProposalViewSet,
+    RotationViewSet,
+)
 
 router = DefaultRouter()
 router.register("organisations", OrganisationViewSet)
@@ -81,6 +88,11 @@ router.register("participants", ParticipantViewSet)
 router.register("enrolments", EnrolmentViewSet)
 router.register("assessments", AssessmentViewSet)
 router.register("education-plans", EducationPlanViewSet)
+router.register("openings", OpeningViewSet)
+router.register("candidates", CandidateViewSet)
+router.register("proposals", ProposalViewSet)
+router.register("rotations", RotationViewSet)
+router.register("campaigns", CampaignViewSet)
 
 app_name = "v1"
 urlpatterns = [path("match/", match, name="match"), *router.urls]

@@ -5,6 +5,7 @@ misconfigured server must not start with a silent default. A secret may also be 
 ``NAME_FILE`` pointing at a file that holds it (Docker and systemd credentials).
 """
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -53,6 +54,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_json(name: str, default):
+    """A JSON value from ``name`` or from the file named by ``name_FILE``."""
+    raw = env_str(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} is not valid JSON: {exc}") from exc
 
 
 def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:

@@ -16,6 +16,7 @@ from samspil.env import (
     env_bool,
     env_choice,
     env_int,
+    env_json,
     env_list,
     env_str,
     local_secret,
@@ -87,6 +88,7 @@ INSTALLED_APPS = [
     "samspil.catalogue",
     "samspil.plans",
     "samspil.participants",
+    "samspil.recruitment",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -241,6 +243,22 @@ SAMSPIL_COUNTRY = env_choice("SAMSPIL_COUNTRY", "dk", ("dk", "se"))
 # asked for.
 SAMSPIL_COORDINATION_WINDOW_DAYS = env_int("SAMSPIL_COORDINATION_WINDOW_DAYS", 90)
 SAMSPIL_CONTACT_BUDGET_PER_QUARTER = env_int("SAMSPIL_CONTACT_BUDGET_PER_QUARTER", 2)
+# The Danish job rotation rules, by the year a substitute post starts (the latest year not after
+# it applies): months the substitute has been unemployed, the post's longest period in months
+# and fewest average hours a week, months the employee in training has been employed, and the
+# subsidy per training hour (DKK). Override with JSON in SAMSPIL_JOB_ROTATION_RULES(_FILE).
+SAMSPIL_JOB_ROTATION_RULES = env_json(
+    "SAMSPIL_JOB_ROTATION_RULES",
+    {
+        "2024": {
+            "substitute_unemployed_months": 6,
+            "post_max_months": 6,
+            "post_min_hours_per_week": 10,
+            "employee_employed_months": 3,
+            "subsidy_per_hour": "203.17",
+        },
+    },
+)
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_STORE_JSON_CHANGES = True

@@ -31,6 +31,7 @@ urlpatterns = [
     path("virksomheder/<int:company>/plan/", company_plan, name="company-plan"),
     path("spoergeskema/<str:token>/", respond, name="survey-respond"),
     path("", include("samspil.programmes.urls")),
+    path("", include("samspil.recruitment.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("samspil.api_urls", namespace="v1")),
     path("api/token/", obtain_auth_token, name="api-token"),

@@ -1,5 +1,6 @@
 """Base pieces for the REST API: scoped viewsets and the permission that guards writes."""
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers, viewsets
@@ -10,7 +11,10 @@ from samspil.core import scoping
 
 def as_api_error(exc: DjangoValidationError) -> serializers.ValidationError:
     if hasattr(exc, "error_dict"):
-        return serializers.ValidationError(exc.message_dict)
+        errors = dict(exc.message_dict)
+        if NON_FIELD_ERRORS in errors:  # a rule about the whole record, named as DRF names it
+            errors.setdefault("non_field_errors", []).extend(errors.pop(NON_FIELD_ERRORS))
+        return serializers.ValidationError(errors)
     return serializers.ValidationError({"non_field_errors": exc.messages})
 
 

@@ -71,6 +71,7 @@ from samspil.organisations.models import (  # noqa: E402
     Organisation,
     OrganisationMembership,
     Role,
+    System,
 )
 from samspil.partnerships.models import Partnership, PartnershipMembership  # noqa: E402
 from samspil.programmes.models import Programme, Project, ProjectMembership  # noqa: E402
@@ -399,12 +400,15 @@ def education_plans(user, action: str) -> Q:
 
 @rule(Participant, can_create=is_practitioner)
 def participants(user, action: str) -> Q:
-    # Seen only by the team of a project the person is enrolled in; each view is logged.
+    # Seen only by the team of a project the person is enrolled in, and a candidate also by
+    # the referring jobcentre and the recruiting project's team; each view is logged.
+    from samspil.recruitment.models import Candidate
+
     return Q(
         pk__in=Enrolment.objects.filter(project__in=_project_team(user, action)).values(
             "participant"
         )
-    )
+    ) | Q(pk__in=restrict(Candidate.objects.all(), user, action).values("person"))
 
 
 @rule(AccessLog)
@@ -414,3 +418,64 @@ def access_logs(user, action: str) -> Q:
         return NOTHING
     operated = _projects_of(user, roles=[Role.OPERATOR])
     return Q(participant__in=Enrolment.objects.filter(project__in=operated).values("participant"))
+
+
+# Recruitment --------------------------------------------------------------------------------
+
+from samspil.recruitment.models import (  # noqa: E402
+    Campaign,
+    Candidate,
+    Opening,
+    Proposal,
+    Rotation,
+)
+
+
+def _organisations_of(user, *, roles=None):
+    memberships = OrganisationMembership.objects.filter(user=user)
+    if roles:
+        memberships = memberships.filter(role__in=roles)
+    return memberships.values("organisation")
+
+
+def _in_employment_system(user) -> bool:
+    return OrganisationMembership.objects.filter(
+        user=user, organisation__system=System.EMPLOYMENT
+    ).exists()
+
+
+@rule(Opening, can_create=is_practitioner)
+def openings(user, action: str) -> Q:
+    # The project's team keeps its openings; every jobcentre sees them, to find candidates.
+    team = Q(project__in=_project_team(user, action))
+    if action == VIEW and _in_employment_system(user):
+        return Q()
+    return team
+
+
+@rule(Candidate, can_create=is_practitioner)
+def candidates(user, action: str) -> Q:
+    # Personal data: the referring jobcentre's staff and the recruiting project's team.
+    roles = None if action in (VIEW, DETAILS) else PRACTITIONER_ROLES
+    return Q(jobcentre__in=_organisations_of(user, roles=roles)) | Q(
+        project__in=_project_team(user, action)
+    )
+
+
+@rule(Proposal, can_create=is_practitioner)
+def proposals(user, action: str) -> Q:
+    return Q(candidate__in=restrict(Candidate.objects.all(), user, action)) & Q(
+        opening__in=restrict(Opening.objects.all(), user, VIEW)
+    )
+
+
+@rule(Rotation, can_create=is_practitioner)
+def rotations(user, action: str) -> Q:
+    return Q(opening__in=restrict(Opening.objects.all(), user, action)) & Q(
+        substitute__in=restrict(Candidate.objects.all(), user, VIEW)
+    )
+
+
+@rule(Campaign, can_create=is_practitioner)
+def campaigns(user, action: str) -> Q:
+    return Q(project__in=_project_team(user, action))

@@ -149,3 +149,10 @@ def add_service_errors(exc, *forms) -> None:
         form = next((f for f in forms if field in f.fields), forms[0])
         for problem in problems:
             form.add_error(field if field in form.fields else None, problem)
+
+
+def posted_pk(value) -> int | None:
+    """A record's id as a form or query string sends it, or None for anything else (also for
+    digits that are not ASCII, such as "²", which ``int`` refuses)."""
+    text = str(value or "")
+    return int(text) if text.isascii() and text.isdigit() else None

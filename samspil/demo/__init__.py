@@ -16,6 +16,7 @@ from samspil.demo import (
     partnerships,
     plans,
     programmes,
+    recruitment,
 )
 
 STEPS = [
@@ -28,6 +29,7 @@ STEPS = [
     participants.build,
     programmes.build,
     programmes.build_targets,
+    recruitment.build,
 ]
 
 

@@ -5,6 +5,7 @@ characteristic, results only for those who have left by the reporting date."""
 import datetime
 from dataclasses import dataclass
 
+from samspil.core.dates import add_months
 from samspil.participants.models import (
     CHARACTERISTICS,
     RESULTS,
@@ -28,15 +29,7 @@ def age_at(birth: datetime.date, day: datetime.date) -> int:
 
 
 def six_months_after(day: datetime.date) -> datetime.date:
-    month = day.month + 6
-    year = day.year + (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    for candidate_day in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, candidate_day)
-        except ValueError:
-            continue
-    raise ValueError(day)
+    return add_months(day, 6)
 
 
 @dataclass
@@ -237,6 +230,7 @@ def totals(projects, dates: list[datetime.date]) -> dict:
     """{project id: [{code: total} at each date]} for many projects in one query, so that
     targets set on ESF indicator codes can be followed like any other."""
     funds = {project.pk: project.fund for project in projects}
+    ends = {project.pk: project.end_date for project in projects}
     by_project: dict = {pk: [] for pk in funds}
     for enrolment in _enrolments(list(funds), max(dates)):
         by_project[enrolment.project_id].append(enrolment)
@@ -244,6 +238,7 @@ def totals(projects, dates: list[datetime.date]) -> dict:
     for pk, enrolments in by_project.items():
         found[pk] = []
         for day in dates:
+            day = min(day, ends[pk]) if ends[pk] else day  # a project's results end with it
             everyone = [_person(e, day) for e in enrolments if e.entry_date <= day]
             _, indicators = _count(everyone, funds[pk] == Fund.ESFPLUS)
             found[pk].append({code: row["total"] for code, row in indicators.items()})

@@ -15,16 +15,26 @@ from django.utils.translation import gettext as _
 from samspil.core import scoping
 from samspil.programmes.models import BudgetAmount, BudgetLine, Financing, FinancingSource, Spend
 
-THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")  # 1.234.567: dots group thousands
+THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")  # 1.234.567: dots group thousands
 RATE_TOLERANCE = Decimal("0.5")  # percentage points: rounding in the application's tables
 
 
 def parse_amount(value) -> Decimal:
-    """An amount as the accounts write it: 1234567.5, 1 234 567,50, 1.234.567,50 or 1.234.567."""
+    """An amount as the accounts write it: 1234567.5, 1 234 567,50, 1.234.567,50, 1.234.567 or
+    1,234,567.50; at most 12 digits before the decimal mark and 2 after. Anything else raises
+    InvalidOperation."""
     text = str(value).strip().replace(" ", "").replace("\u00a0", "")
-    if "," in text or THOUSANDS.fullmatch(text):
+    comma, dot = text.rfind(","), text.rfind(".")
+    if comma > dot and text.count(",") == 1:  # Danish: the comma is the decimal mark
         text = text.replace(".", "").replace(",", ".")
-    return Decimal(text)
+    elif comma >= 0 or THOUSANDS.fullmatch(text):  # English grouping, or 1.234.567
+        text = text.replace(",", "") if comma >= 0 else text.replace(".", "")
+    amount = Decimal(text)
+    if not amount.is_finite() or abs(amount) >= 10**12:
+        raise InvalidOperation(text)
+    if amount != amount.quantize(Decimal("0.01")):
+        raise InvalidOperation(text)
+    return amount
 
 
 def _amount(value, where: str, errors: list) -> Decimal:

@@ -4,12 +4,15 @@ into cells when something does not add up (so nothing typed is lost)."""
 
 from collections import defaultdict
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samspil.core.views import posted_pk
 from samspil.programmes.models import BudgetAmount, Financing, FinancingSource
 
 BLANK_LINES = 3
+MAX_LINES = 200
 
 
 def years_of(project) -> list[int]:
@@ -17,6 +20,7 @@ def years_of(project) -> list[int]:
         return list(range(project.start_date.year, project.end_date.year + 1))
     found = sorted(
         set(BudgetAmount.objects.filter(line__project=project).values_list("year", flat=True))
+        | set(Financing.objects.filter(project=project).values_list("year", flat=True))
     )
     this_year = timezone.localdate().year
     return found or [this_year, this_year + 1, this_year + 2]
@@ -50,13 +54,15 @@ class BudgetTable:
     @classmethod
     def from_post(cls, project, data) -> "BudgetTable":
         years = years_of(project)
-        count = int(data.get("line-count", 0)) if str(data.get("line-count", "")).isdigit() else 0
+        count = posted_pk(data.get("line-count")) or 0
+        if count > MAX_LINES:
+            raise ValidationError(_("A budget has at most %(count)s lines.") % {"count": MAX_LINES})
         lines = [
             {
                 "name": data.get(f"line-{i}-name", "").strip(),
                 "cells": {year: data.get(f"line-{i}-{year}", "").strip() for year in years},
             }
-            for i in range(min(count, 200))
+            for i in range(count)
         ]
         financing = {
             source: {year: data.get(f"financing-{source}-{year}", "").strip() for year in years}

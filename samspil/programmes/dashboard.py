@@ -20,7 +20,7 @@ STATUS_LABELS = {
     "on_track": _("On track"),
     "at_risk": _("Will be missed at the current pace"),
     "missed": _("Missed"),
-    "not_started": _("Not started"),
+    "no_forecast": _("No forecast yet"),
 }
 
 
@@ -79,7 +79,7 @@ def forecast(actual, start, today, due, share: bool) -> float | None:
     """The figure at ``due`` if the pace from the start to today goes on. A share keeps its
     level; a count grows linearly. None before the start."""
     if share:
-        return actual
+        return actual if actual else None  # no participants yet: no share to go on
     if not start or today <= start:
         return None
     if due <= today:
@@ -91,18 +91,22 @@ def forecast(actual, start, today, due, share: bool) -> float | None:
 def status(target, actual, forecast_value, today) -> str:
     if float(actual) >= float(target.value):
         return "reached"
-    if target.due_on <= today:
+    if target.due_on < today:
         return "missed"
     if forecast_value is None:
-        return "not_started"
+        return "no_forecast"
     return "on_track" if forecast_value >= float(target.value) else "at_risk"
 
 
-def _rows(project, targets, figures, dates, today) -> list[TargetRow]:
+def _rows(project, targets, figures, dates, computed, today) -> list[TargetRow]:
+    """``computed`` are the dates the figures are for: the report dates and the targets' past
+    due dates; a target whose date has passed is judged on the figure at that date."""
     rows = []
+    at = {day: i for i, day in enumerate(computed)}
     for target in targets:
-        points = figures.get(target.indicator, {}).get(project.pk, [0] * len(dates))
-        actual = points[-1]
+        values = figures.get(target.indicator, {}).get(project.pk, [0] * len(computed))
+        points = [values[at[day]] for day in dates]
+        actual = values[at[target.due_on]] if target.due_on in at else points[-1]
         share = bool(getattr(progress.INDICATORS.get(target.indicator), "share_of", ()))
         expected = forecast(actual, project.start_date, today, target.due_on, share)
         if target.indicator in progress.INDICATORS:
@@ -139,12 +143,14 @@ def projects_dashboard(projects, dates, today) -> list[dict]:
     for target in Target.objects.filter(project__in=[p.pk for p in projects]):
         targets[target.project_id].append(target)
     codes = {target.indicator for found in targets.values() for target in found}
-    figures = progress.series(projects, dates, codes) if codes and projects else {}
+    past_due = {t.due_on for found in targets.values() for t in found if t.due_on < today}
+    computed = sorted(set(dates) | past_due)
+    figures = progress.series(projects, computed, codes) if codes and projects else {}
     budgets = budget.summaries(projects)
     return [
         {
             "project": project,
-            "rows": _rows(project, targets[project.pk], figures, dates, today),
+            "rows": _rows(project, targets[project.pk], figures, dates, computed, today),
             "budget": budgets[project.pk],
             "time_share": _time_share(project, today),
         }

@@ -15,7 +15,7 @@ from samspil.companies.forms import DateInput
 from samspil.core import scoping
 from samspil.core.import_views import ImportForm
 from samspil.core.imports import ImportFileError, read_table
-from samspil.core.views import ScopedListView, add_service_errors
+from samspil.core.views import ScopedListView, add_service_errors, posted_pk
 from samspil.participants.models import AccessLog
 from samspil.participants.services import log_access
 from samspil.programmes import coordination, dashboard, progress, services, status_report
@@ -87,8 +87,8 @@ def project_progress(request, pk):
     if request.method == "POST":
         if not can_change:
             raise PermissionDenied
-        if request.POST.get("remove", "").isdigit():
-            target = get_object_or_404(Target, pk=request.POST["remove"], project=project)
+        if (remove := posted_pk(request.POST.get("remove"))) is not None:
+            target = get_object_or_404(Target, pk=remove, project=project)
             services.remove_target(actor=request.user, target=target)
             messages.success(request, _("The target was removed."))
             return HttpResponseRedirect(request.path)
@@ -186,12 +186,14 @@ def progress_records(request, pk, indicator):
         raise Http404
     if found.share_of:
         return redirect("programmes:progress-records", project.pk, found.share_of[0])
-    today = timezone.localdate()
+    today = progress.counted_until(project, timezone.localdate())
     records = found.records([project.pk], today)
     total = records.count()
     visible = records.restrict(request.user).order_by(f"-{found.date_field}", "-pk")
     if found.person:
         visible = visible.select_related(found.person)
+    elif found.distinct:
+        visible = visible.select_related(found.distinct)
     visible = list(visible[:RECORDS_SHOWN])
     rows = [
         {
@@ -249,8 +251,8 @@ def project_spend(request, pk):
     upload = ImportForm()
     result = None
     if request.method == "POST":
-        if request.POST.get("remove", "").isdigit():
-            spend = get_object_or_404(Spend, pk=request.POST["remove"], line__project=project)
+        if (remove := posted_pk(request.POST.get("remove"))) is not None:
+            spend = get_object_or_404(Spend, pk=remove, line__project=project)
             services.remove_spend(actor=request.user, spend=spend)
             messages.success(request, _("The spend was removed."))
             return HttpResponseRedirect(request.path)

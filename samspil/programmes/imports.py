@@ -24,6 +24,11 @@ class SpendImporter(Importer):
 
     def prepare(self, rows):
         self.lines = {line.name.casefold(): line for line in self.project.budget_lines.all()}
+        # Importing the same accounts again updates the spend of a line and period.
+        self.existing = {
+            (spend.line_id, spend.period_start, spend.period_end): spend
+            for spend in Spend.objects.filter(line__project=self.project)
+        }
 
     def build(self, row):
         errors: dict = {}
@@ -31,20 +36,28 @@ class SpendImporter(Importer):
         line = self.lines.get(name.casefold())
         if line is None:
             errors["line"] = [_("The project has no budget line “%(line)s”.") % {"line": name}]
-        spend = Spend(line=line, note=row.get("note", "").strip())
+        period = {}
         for column, attribute in (("from", "period_start"), ("to", "period_end")):
             try:
-                setattr(spend, attribute, datetime.date.fromisoformat(row.get(column, "").strip()))
+                period[attribute] = datetime.date.fromisoformat(row.get(column, "").strip())
             except ValueError:
                 errors[column] = [_("Write the date as YYYY-MM-DD.")]
+        key = (getattr(line, "pk", None), period.get("period_start"), period.get("period_end"))
+        spend = self.existing.get(key) or Spend(line=line, **period)
+        before = (spend.amount, spend.note)
+        spend.note = row.get("note", "").strip()
         try:
             spend.amount = parse_amount(row.get("amount", ""))
         except InvalidOperation:
-            errors["amount"] = [_("The amount is not a number.")]
+            errors["amount"] = [
+                _("Write the amount in DKK with at most two decimals, e.g. 1.234,50.")
+            ]
+        names = {"period_start": "from", "period_end": "to"}
+        fields = {column: field for field, column in names.items()}
         try:
-            spend.full_clean(exclude=["line", *errors])
+            spend.full_clean(exclude=["line", *(fields.get(column, column) for column in errors)])
         except ValidationError as exc:
-            names = {"period_start": "from", "period_end": "to"}
             for field, messages in validation_errors(exc).items():
                 errors.setdefault(names.get(field, field), []).extend(messages)
+        spend._import_changed = spend.pk is None or before != (spend.amount, spend.note)
         return spend, errors

@@ -173,12 +173,19 @@ def _cumulative(days: list, on: datetime.date) -> int:
     return sum(n for _day, n in days[:position])
 
 
+def counted_until(project, day: datetime.date) -> datetime.date:
+    """A project's results stop at its end date: records dated later are not its own."""
+    return min(day, project.end_date) if project.end_date else day
+
+
 def series(projects, dates: list[datetime.date], codes=None) -> dict[str, dict[int, list]]:
-    """{indicator: {project id: [the actual at each date]}} for the given projects.
+    """{indicator: {project id: [the actual at each date]}} for the given projects, each
+    counted up to its own end date.
 
     ``codes`` limits the indicators computed (default: every registered one)."""
     projects = list(projects)
     ids = [project.pk for project in projects]
+    cut = {project.pk: [counted_until(project, day) for day in dates] for project in projects}
     wanted = set(INDICATORS if codes is None else codes)
     for code in list(wanted):
         if code in INDICATORS and INDICATORS[code].share_of:
@@ -189,7 +196,9 @@ def series(projects, dates: list[datetime.date], codes=None) -> dict[str, dict[i
         indicator = INDICATORS.get(code)
         if indicator and not indicator.share_of:
             daily = indicator.daily(ids, until)
-            found[code] = {pk: [_cumulative(daily.get(pk, []), day) for day in dates] for pk in ids}
+            found[code] = {
+                pk: [_cumulative(daily.get(pk, []), day) for day in cut[pk]] for pk in ids
+            }
     for code in wanted:
         indicator = INDICATORS.get(code)
         if indicator and indicator.share_of:

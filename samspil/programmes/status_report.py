@@ -5,6 +5,7 @@ warnings. Built from the same dashboard figures the pages show."""
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from samspil.programmes.dashboard import warnings
@@ -12,14 +13,29 @@ from samspil.programmes.dashboard import warnings
 BOLD = Font(bold=True)
 
 
+def _safe(value):
+    """Text as a cell shows it, never as a formula, without characters XLSX cannot hold."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def _append(sheet, values) -> None:
+    sheet.append([_safe(v) for v in values])
+
+
 def _header(sheet, values) -> None:
-    sheet.append([str(v) for v in values])
+    _append(sheet, [str(v) for v in values])
     for cell in sheet[sheet.max_row]:
         cell.font = BOLD
 
 
 def _sheet_title(text: str, taken: set) -> str:
-    title = "".join(c for c in text if c not in "[]:*?/\\")[:28] or "-"
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    title = "".join(c for c in text if c not in "[]:*?/\\'").strip()[:28] or "-"
+    if title.casefold() == "history":
+        title += " 1"
     candidate, n = title, 2
     while candidate.casefold() in taken:
         candidate, n = f"{title[:26]} {n}", n + 1
@@ -36,9 +52,9 @@ def workbook(title: str, dashboard_entries: list[dict], dates: list, today) -> W
     overview = book.active
     taken = {"oversigt"}
     overview.title = _("Overview")[:31]
-    overview.append([title])
+    _append(overview, [title])
     overview["A1"].font = Font(bold=True, size=14)
-    overview.append([_("Status as of"), today])
+    _append(overview, [_("Status as of"), today])
     overview.append([])
     _header(
         overview,
@@ -56,7 +72,8 @@ def workbook(title: str, dashboard_entries: list[dict], dates: list, today) -> W
     )
     for entry in dashboard_entries:
         project, budget = entry["project"], entry["budget"]
-        overview.append(
+        _append(
+            overview,
             [
                 project.name,
                 project.journal_number,
@@ -67,16 +84,18 @@ def workbook(title: str, dashboard_entries: list[dict], dates: list, today) -> W
                 entry["time_share"],
                 f"{sum(1 for r in entry['rows'] if r.status == 'reached')}/{len(entry['rows'])}",
                 len(warnings(entry)),
-            ]
+            ],
         )
     for entry in dashboard_entries:
-        _project_sheet(book.create_sheet(_sheet_title(entry["project"].name, taken)), entry, dates)
+        project = entry["project"]
+        title = _sheet_title(project.code if len(project.name) > 28 else project.name, taken)
+        _project_sheet(book.create_sheet(title), entry, dates)
     return book
 
 
 def _project_sheet(sheet, entry, dates) -> None:
     project, budget = entry["project"], entry["budget"]
-    sheet.append([project.name])
+    _append(sheet, [project.name])
     sheet["A1"].font = Font(bold=True, size=14)
     for label, value in (
         (_("Journal number"), project.journal_number),
@@ -89,7 +108,7 @@ def _project_sheet(sheet, entry, dates) -> None:
         (_("Co-financing rate (%)"), _number(project.co_financing_rate)),
         (_("EU support (DKK)"), _number(project.eu_support)),
     ):
-        sheet.append([label, value])
+        _append(sheet, [label, value])
     sheet.append([])
     _header(
         sheet,
@@ -104,7 +123,8 @@ def _project_sheet(sheet, entry, dates) -> None:
         ],
     )
     for row in entry["rows"]:
-        sheet.append(
+        _append(
+            sheet,
             [
                 row.label,
                 _number(row.target.value),
@@ -113,13 +133,14 @@ def _project_sheet(sheet, entry, dates) -> None:
                 row.reached,
                 row.forecast,
                 str(row.status_label),
-            ]
+            ],
         )
     sheet.append([])
     _header(sheet, [_("Budget line"), _("Budget"), _("Spent"), _("Left")])
     for line in budget["lines"]:
-        sheet.append(
-            [line["label"], _number(line["total"]), _number(line["spent"]), _number(line["left"])]
+        _append(
+            sheet,
+            [line["label"], _number(line["total"]), _number(line["spent"]), _number(line["left"])],
         )
     sheet.append(
         [
@@ -134,5 +155,5 @@ def _project_sheet(sheet, entry, dates) -> None:
         sheet.append([])
         _header(sheet, [_("Warnings")])
         for _project, message in found:
-            sheet.append([str(message)])
+            _append(sheet, [str(message)])
     sheet.column_dimensions["A"].width = 42

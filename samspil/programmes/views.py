@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samspil.core import scoping
-from samspil.core.views import ScopedDetailView, ScopedListView
+from samspil.core.views import ScopedDetailView, ScopedListView, posted_pk
 from samspil.partnerships.forms import ToolForm
 from samspil.programmes import budget, services
 from samspil.programmes.budget_form import BudgetTable
@@ -71,8 +71,8 @@ class ToolboxView(ScopedDetailView):
             added = services.add_standard_tools(actor=request.user, project=self.object)
             messages.success(request, _("%(count)s tools were added.") % {"count": added})
             return HttpResponseRedirect(request.path)
-        if request.POST.get("remove", "").isdigit():
-            tool = get_object_or_404(Tool, pk=request.POST["remove"], project=self.object)
+        if (remove := posted_pk(request.POST.get("remove"))) is not None:
+            tool = get_object_or_404(Tool, pk=remove, project=self.object)
             services.remove_tool(actor=request.user, tool=tool)
             messages.success(request, _("%(tool)s was removed.") % {"tool": tool.name})
             return HttpResponseRedirect(request.path)
@@ -110,7 +110,11 @@ def budget_edit(request, pk):
     if not scoping.can(request.user, scoping.CHANGE, project):
         raise PermissionDenied
     if request.method == "POST":
-        table = BudgetTable.from_post(project, request.POST)
+        try:
+            table = BudgetTable.from_post(project, request.POST)
+        except ValidationError as exc:
+            table = BudgetTable.of(project)
+            table.errors = exc.messages
         lines, financing = table.as_budget()
         if not table.errors:
             try:

@@ -10,14 +10,14 @@ from samspil.companies.coordination import coordination_picture
 from samspil.companies.forms import ContactForm
 from samspil.companies.models import Company, Contact
 from samspil.core import scoping
-from samspil.core.views import ScopedCreateView, ScopedDetailView, ScopedUpdateView
+from samspil.core.views import ScopedCreateView, ScopedDetailView, ScopedUpdateView, posted_pk
 from samspil.organisations.models import OrganisationMembership
 from samspil.partnerships.models import PartnershipMembership
 from samspil.programmes.models import ProjectMembership
 
 
 def _ids(values) -> list[int]:
-    return [int(v) for v in values if str(v).isdigit()]
+    return [pk for v in values if (pk := posted_pk(v)) is not None]
 
 
 def picture_for(request, company, *, contact=None):
@@ -34,7 +34,7 @@ def picture_for(request, company, *, contact=None):
         company,
         day=day,
         organisation_ids=organisation_ids,
-        project_id=int(project) if str(project or "").isdigit() else None,
+        project_id=posted_pk(project),
         excluding=contact,
     )
 

@@ -25,6 +25,7 @@ def main_menu(context):
         (_("Organisations"), reverse("organisations:list")),
         (_("Partnerships"), reverse("partnerships:list")),
         (_("Programmes"), reverse("programmes:programme-list")),
+        (_("Recruitment"), reverse("recruitment:opening-list")),
         (_("Projects"), reverse("programmes:project-list")),
     ]
     home = reverse("home")

@@ -85,3 +85,27 @@ def test_the_demo_holds_the_vaekstforum_budget_that_adds_up():
     assert table["budget_total"]["total"] == 45_000_000 == table["financing_total"]["total"]
     assert table["problems"] == [] and table["spent_total"] == 6_380_000
     assert Programme.objects.get(code="kfmidt").projects.count() == 2
+
+
+def test_the_operator_sees_the_kfmidt_programme_with_live_actuals_and_shared_companies(client):
+    from samspil.programmes.models import Programme
+
+    call_command("demo", verbosity=0)
+    programme = Programme.objects.get(code="kfmidt")
+    assert client.login(username="operator", password="demo")
+    page = client.get(f"/programmer/{programme.pk}/").content.decode()
+    assert "Støttede SMV’er" in page and "Går op" in page
+    assert "Ikast Metal ApS" in page  # the company both projects work with
+    report = client.get(f"/programmer/{programme.pk}/statusrapport/")
+    assert report["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_demo_runs_a_job_rotation_that_keeps_the_rules_with_a_started_substitute():
+    from samspil.recruitment import rotation
+    from samspil.recruitment.models import Candidate, Rotation
+
+    call_command("demo", verbosity=0)
+    running = Rotation.objects.get()
+    assert all(check.ok for check in rotation.check(running))
+    assert running.substitute.person.enrolments.filter(project=running.opening.project).exists()
+    assert Candidate.objects.filter(consent_given_on__isnull=True).count() == 1

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from samspil.companies.models import Contact
 from samspil.core import scoping
-from samspil.core.views import ScopedDetailView, ScopedUpdateView
+from samspil.core.views import ScopedDetailView, ScopedUpdateView, posted_pk
 from samspil.partnerships import services
 from samspil.partnerships.forms import CaseForm, DecisionForm
 from samspil.partnerships.models import Case, CaseDecision, CaseStatus, Meeting
@@ -59,8 +59,8 @@ class CaseCreateView(PartnershipScopedMixin, generic.CreateView):
 
     def get_initial(self):
         initial = {"status": CaseStatus.NEW}
-        if self.request.GET.get("company", "").isdigit():
-            initial["company"] = int(self.request.GET["company"])
+        if (company := posted_pk(self.request.GET.get("company"))) is not None:
+            initial["company"] = company
         return initial
 
     def form_valid(self, form):
@@ -126,10 +126,8 @@ def record_decision(request, pk):
     if not scoping.can(request.user, scoping.CHANGE, case):
         raise PermissionDenied
     meeting = None
-    if request.POST.get("meeting", "").isdigit():
-        meeting = get_object_or_404(
-            Meeting.objects.restrict(request.user), pk=request.POST["meeting"]
-        )
+    if (meeting_pk := posted_pk(request.POST.get("meeting"))) is not None:
+        meeting = get_object_or_404(Meeting.objects.restrict(request.user), pk=meeting_pk)
     prefix = f"case-{case.pk}" if meeting else None
     form = DecisionForm(request.POST, case=case, prefix=prefix)
     decision = None

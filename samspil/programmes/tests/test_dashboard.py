@@ -83,7 +83,9 @@ def test_forecast_goes_on_at_the_pace_so_far_and_warns_before_a_target_is_missed
     assert dashboard.status(target, 100, 290.0, today) == "on_track"
     assert dashboard.status(target, 100, 289.0, today) == "at_risk"
     assert dashboard.status(target, 290, 290.0, today) == "reached"
-    assert dashboard.status(target, 100, 100, due) == "missed"
+    assert dashboard.status(target, 100, 100, due) == "at_risk"  # the day itself still counts
+    assert dashboard.status(target, 100, 100, due + datetime.timedelta(days=1)) == "missed"
+    assert dashboard.forecast(0, start, today, due, share=True) is None  # no participants yet
 
 
 def test_the_programme_page_shows_live_actuals_budget_and_shared_companies(
@@ -207,3 +209,26 @@ def test_operators_remove_a_wrong_target_and_consultants_cannot(programme, world
     assert "Fjern" not in client_for(world.member).get(url).content.decode()
     client_for(world.operator).post(url, {"remove": target.pk})
     assert not Target.objects.exists()
+
+
+def test_a_projects_results_stop_at_its_end_and_a_past_target_is_judged_at_its_date(
+    programme, world, client_for
+):
+    a = world.project_a
+    a.start_date, a.end_date = TODAY - 3 * YEAR, TODAY - YEAR
+    a.save()
+    due = a.end_date - datetime.timedelta(days=30)
+    Target.objects.create(project=a, indicator="companies_supported", value=2, due_on=due)
+    f.ContactFactory(project=a, date=due - datetime.timedelta(days=10))
+    f.ContactFactory(project=a, date=due + datetime.timedelta(days=10))  # after the target date
+    f.ContactFactory(project=a, date=TODAY)  # after the project ended
+    # B runs until next year, so the programme's columns go on to today.
+    found = dashboard.programme_dashboard(programme, [a, world.project_b], TODAY)
+    assert found["dates"][-1] == TODAY
+    (row,) = found["projects"][0]["rows"]
+    assert row.actual == 1 and row.status == "missed"  # 1 of 2 by the target's date
+    assert row.points[-1] == 2  # by the project's end; the contact after it is not A's
+    page = client_for(world.member).get(
+        reverse("programmes:progress-records", args=[a.pk, "companies_supported"])
+    )
+    assert "Tallet er 2" in page.content.decode()

@@ -1,0 +1,164 @@
+"""Matching both ways: candidates ranked for an opening, openings ranked for a candidate, each
+with the reasons shown. Where the candidate's education falls short of the opening's, the
+catalogue's matching engine proposes the courses that close the gap.
+
+Only candidates who have given (and not withdrawn) their consent are matched."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, prefetch_related_objects
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+
+from samspil.catalogue import matching as catalogue_matching
+from samspil.catalogue.models import Level
+from samspil.recruitment.models import Candidate, Opening, Proposal
+
+LEVELS = {"": 0, Level.UNSKILLED: 1, Level.SKILLED: 2, Level.ACADEMY: 3}
+WEIGHTS = {"area": 3.0, "skill": 2.0, "level": 2.0, "near": 1.5, "available": 1.0, "hours": 0.5}
+TRAINING_FOR = 5  # the best this many get course proposals for a gap
+CONSENTED = Q(consent_given_on__isnull=False, consent_withdrawn_on__isnull=True)
+
+
+@dataclass
+class Pairing:
+    opening: Opening
+    candidate: Candidate
+    score: float
+    reasons: list = field(default_factory=list)
+    gap: bool = False  # the candidate's education is below the opening's
+    training: list = field(default_factory=list)  # catalogue matches closing the gap
+
+
+def _ids(manager_items) -> set:
+    return {item.pk for item in manager_items}
+
+
+def pair(opening: Opening, candidate: Candidate) -> Pairing:
+    """How well the candidate fits the opening, and why (uses prefetched areas and skills)."""
+    score, reasons = 0.0, []
+    wanted_areas = _ids(opening.competence_areas.all())
+    areas = [a for a in candidate.competence_areas.all() if a.pk in wanted_areas]
+    if areas:
+        score += WEIGHTS["area"] * len(areas) / len(wanted_areas)
+        reasons.append(
+            _("Competence areas in common: %(areas)s") % {"areas": ", ".join(a.name for a in areas)}
+        )
+    wanted_skills = _ids(opening.esco_skills.all())
+    skills = [s for s in candidate.esco_skills.all() if s.pk in wanted_skills]
+    if skills:
+        score += WEIGHTS["skill"] * len(skills) / len(wanted_skills)
+        reasons.append(
+            _("ESCO skills in common: %(skills)s") % {"skills": ", ".join(map(str, skills))}
+        )
+    gap = LEVELS[candidate.education_level] < LEVELS[opening.education_level]
+    if opening.education_level and not gap:
+        score += WEIGHTS["level"]
+        reasons.append(
+            _("Has the education level asked for (%(level)s)")
+            % {"level": opening.get_education_level_display()}
+        )
+    elif gap:
+        reasons.append(
+            _("Needs training from %(from)s to %(to)s")
+            % {
+                "from": candidate.get_education_level_display() or _("no education"),
+                "to": opening.get_education_level_display(),
+            }
+        )
+    place, home = opening.municipality, candidate.municipality
+    if place and home:
+        if place.pk == home.pk:
+            score += WEIGHTS["near"]
+            reasons.append(
+                _("Lives in the municipality of the post (%(place)s)") % {"place": place}
+            )
+        elif place.region_id == home.region_id:
+            score += WEIGHTS["near"] / 2
+            reasons.append(_("Lives in the region of the post (%(place)s)") % {"place": home})
+        else:
+            reasons.append(_("Lives outside the region (%(place)s)") % {"place": home})
+    if candidate.available_from <= opening.start_date:
+        score += WEIGHTS["available"]
+        reasons.append(_("Available when the post starts"))
+    else:
+        score -= WEIGHTS["available"]
+        reasons.append(
+            _("Available only from %(date)s")
+            % {"date": date_format(candidate.available_from, "SHORT_DATE_FORMAT")}
+        )
+    if candidate.hours_per_week >= opening.hours_per_week:
+        score += WEIGHTS["hours"]
+    else:
+        score -= WEIGHTS["hours"]
+        reasons.append(
+            _("Available %(hours)s hours a week; the post has %(post)s")
+            % {
+                "hours": number_format(candidate.hours_per_week),
+                "post": number_format(opening.hours_per_week),
+            }
+        )
+    return Pairing(opening, candidate, round(score, 2), reasons, gap)
+
+
+def _training(pairing: Pairing, cache: dict) -> list:
+    opening, candidate = pairing.opening, pairing.candidate
+    key = (opening.pk, candidate.education_level)
+    if key not in cache:
+        cache[key] = catalogue_matching.rank(
+            f"{opening.role} {opening.description}",
+            areas=list(opening.competence_areas.all()),
+            esco_skills=list(opening.esco_skills.all()),
+            level_from=candidate.education_level or Level.UNSKILLED,
+            level_to=opening.education_level,
+            company=opening.company,
+            top=3,
+        )
+    return cache[key]
+
+
+def _with_training(pairings: list[Pairing]) -> list[Pairing]:
+    cache: dict = {}
+    for pairing in pairings[:TRAINING_FOR]:
+        if pairing.gap:
+            pairing.training = _training(pairing, cache)
+    return pairings
+
+
+def candidates(user):
+    """The candidates ``user`` may see who may be matched: consent given and not withdrawn, and
+    not already started in an opening."""
+    return (
+        Candidate.objects.restrict(user)
+        .filter(CONSENTED)
+        .exclude(proposals__stage=Proposal.Stage.STARTED)
+        .select_related("person", "municipality", "jobcentre")
+        .prefetch_related("competence_areas", "esco_skills")
+    )
+
+
+def openings(user):
+    return (
+        Opening.objects.restrict(user)
+        .filter(status=Opening.Status.OPEN)
+        .select_related("company__municipality", "municipality", "project")
+        .prefetch_related("competence_areas", "esco_skills")
+    )
+
+
+def candidates_for(opening: Opening, user, top: int = 20) -> list[Pairing]:
+    """The consenting candidates ``user`` may see, best first, for one opening."""
+    prefetch_related_objects([opening], "competence_areas", "esco_skills")
+    found = [pair(opening, candidate) for candidate in candidates(user)]
+    found.sort(key=lambda p: (-p.score, p.candidate.person.name, p.candidate.pk))
+    return _with_training(found[:top])
+
+
+def openings_for(candidate: Candidate, user, top: int = 20) -> list[Pairing]:
+    """The open openings ``user`` may see, best first, for one candidate (who must consent)."""
+    if not candidate.has_consent:
+        return []
+    prefetch_related_objects([candidate], "competence_areas", "esco_skills")
+    found = [pair(opening, candidate) for opening in openings(user)]
+    found.sort(key=lambda p: (-p.score, p.opening.start_date, p.opening.pk))
+    return _with_training(found[:top])

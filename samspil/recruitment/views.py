@@ -1,0 +1,343 @@
+"""Pages of recruitment: openings with candidates ranked for them and their pipeline, job
+rotations checked against the rules, candidates (personal data: every view is logged) with
+openings ranked for them, and campaigns with their pipeline."""
+
+from collections import Counter
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from samspil.core import scoping
+from samspil.core.views import add_service_errors
+from samspil.discovery.models import NeedDecision
+from samspil.participants.models import AccessLog
+from samspil.participants.services import log_access
+from samspil.partnerships.models import Case
+from samspil.plans.models import PlanNeed
+from samspil.recruitment import matching, rotation, services
+from samspil.recruitment.forms import (
+    CampaignForm,
+    CandidateForm,
+    MoveForm,
+    OpeningForm,
+    ReferPersonForm,
+    RotationForm,
+)
+from samspil.recruitment.models import Campaign, Candidate, Opening, Proposal, Rotation
+
+SOURCES = {"henvisning": NeedDecision, "plan": PlanNeed, "sag": Case}
+
+
+def opening_list(request):
+    """Open openings first; and the WS2 referrals that have no opening yet."""
+    openings = (
+        Opening.objects.restrict(request.user)
+        .select_related("company", "project")
+        .annotate(in_pipeline=Count("proposals"))
+        .order_by("status", "start_date", "pk")
+    )
+    waiting = (
+        NeedDecision.objects.restrict(request.user)
+        .filter(kind=NeedDecision.Kind.REFER, openings__isnull=True)
+        .exclude(status=NeedDecision.Status.DONE)
+        .select_related("statement", "company")
+    )
+    return render(
+        request,
+        "recruitment/opening_list.html",
+        {"openings": openings, "waiting": waiting},
+    )
+
+
+def opening_create(request):
+    """A new opening, filled from a WS2 referral, a plan's need or a case when one is named."""
+    if not scoping.is_practitioner(request.user):
+        raise PermissionDenied
+    initial_areas = {}
+    instance = Opening()
+    source_kind = request.GET.get("fra", "")
+    if source_kind in SOURCES:
+        model = SOURCES[source_kind]
+        source = get_object_or_404(
+            model.objects.restrict(request.user), pk=request.GET.get("id", "0")
+        )
+        instance, initial_areas = services.opening_from(source)
+    form = OpeningForm(
+        request.POST or None,
+        instance=instance,
+        user=request.user,
+        initial={"competence_areas": initial_areas.get("competence_areas", [])},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            opening = services.save_opening(
+                actor=request.user,
+                opening=form.instance,
+                competence_areas=form.cleaned_data["competence_areas"],
+            )
+        except (ValidationError, PermissionDenied) as exc:
+            if isinstance(exc, PermissionDenied):
+                form.add_error("project", _("You are not on the team of this project."))
+            else:
+                add_service_errors(exc, form)
+        else:
+            messages.success(request, _("The opening was created."))
+            return redirect(opening)
+    return render(request, "recruitment/opening_form.html", {"form": form, "source": instance})
+
+
+def _opening(request, pk, action=scoping.VIEW):
+    return get_object_or_404(
+        Opening.objects.restrict(request.user, action).select_related(
+            "company__municipality", "project", "municipality"
+        ),
+        pk=pk,
+    )
+
+
+def opening_detail(request, pk):
+    opening = _opening(request, pk)
+    proposals = list(
+        Proposal.objects.restrict(request.user)
+        .filter(opening=opening)
+        .select_related("candidate__person")
+        .order_by("pk")
+    )
+    rotation_form = None
+    if request.method == "POST":
+        if request.POST.get("action") != "rotation":
+            return _pipeline_post(request, opening)
+        rotation_form = _save_rotation(request, opening, proposals)
+        if rotation_form is None:
+            messages.success(request, _("The job rotation was saved."))
+            return HttpResponseRedirect(request.path)
+    pairings = matching.candidates_for(opening, request.user)
+    in_pipeline = {p.candidate_id for p in proposals}
+    shown = [p.candidate.person_id for p in pairings] + [p.candidate.person_id for p in proposals]
+    log_access(request.user, set(shown), AccessLog.Action.VIEW, f"opening {opening.pk}")
+    context = {
+        "opening": opening,
+        "can_change": scoping.can(request.user, scoping.CHANGE, opening),
+        "pairings": [p for p in pairings if p.candidate.pk not in in_pipeline],
+        "proposals": [
+            (p, MoveForm(initial={"stage": p.stage}, prefix=f"p{p.pk}")) for p in proposals
+        ],
+    }
+    if opening.kind == Opening.Kind.ROTATION:
+        existing = (
+            Rotation.objects.filter(opening=opening).select_related("substitute__person").first()
+        )
+        context.update(
+            rotation=existing,
+            rotation_form=rotation_form
+            or RotationForm(instance=existing, candidates=_pipeline_candidates(proposals)),
+            checks=rotation.check(existing) if existing else None,
+            subsidy=rotation.subsidy(existing) if existing else None,
+        )
+    return render(request, "recruitment/opening_detail.html", context)
+
+
+def _pipeline_candidates(proposals):
+    return Candidate.objects.filter(pk__in=[p.candidate_id for p in proposals]).select_related(
+        "person"
+    )
+
+
+def _save_rotation(request, opening, proposals):
+    """The rotation form with the refusal on it, or None when it was saved."""
+    existing = Rotation.objects.filter(opening=opening).first()
+    form = RotationForm(
+        request.POST,
+        instance=existing or Rotation(opening=opening),
+        candidates=_pipeline_candidates(proposals),
+    )
+    if form.is_valid():
+        try:
+            services.save_rotation(
+                actor=request.user,
+                rotation=form.instance,
+                exception_reason=form.cleaned_data["exception"],
+            )
+            return None
+        except ValidationError as exc:
+            add_service_errors(exc, form)
+    return form
+
+
+def _pipeline_post(request, opening):
+    action = request.POST.get("action", "")
+    try:
+        if action == "refer":
+            candidate = get_object_or_404(
+                Candidate.objects.restrict(request.user), pk=request.POST.get("candidate", "0")
+            )
+            services.refer(actor=request.user, opening=opening, candidate=candidate)
+            messages.success(request, _("%(candidate)s was referred.") % {"candidate": candidate})
+        elif action == "move":
+            proposal = get_object_or_404(
+                Proposal.objects.restrict(request.user).filter(opening=opening),
+                pk=request.POST.get("proposal", "0"),
+            )
+            form = MoveForm(request.POST, prefix=f"p{proposal.pk}")
+            if not form.is_valid():
+                messages.error(request, _("Choose a stage and a date."))
+                return HttpResponseRedirect(request.path)
+            data = form.cleaned_data
+            services.move(
+                actor=request.user,
+                proposal=proposal,
+                stage=data["stage"],
+                on=data["stage_on"],
+                reason=data["reason"],
+            )
+            if proposal.stage == Proposal.Stage.STARTED:
+                enrolment = proposal.candidate.person.enrolments.get(project=opening.project)
+                messages.success(
+                    request,
+                    _("%(candidate)s is now a participant: complete the start form.")
+                    % {"candidate": proposal.candidate},
+                )
+                return redirect("participants:enrolment-edit", enrolment.pk)
+            messages.success(request, _("The pipeline was updated."))
+        else:
+            raise Http404
+    except ValidationError as exc:
+        for problems in exc.message_dict.values():
+            for problem in problems:
+                messages.error(request, problem)
+    return HttpResponseRedirect(request.path)
+
+
+def candidate_list(request):
+    candidates = list(
+        Candidate.objects.restrict(request.user)
+        .select_related("person", "jobcentre", "project")
+        .order_by("person__name", "pk")
+    )
+    log_access(request.user, [c.person_id for c in candidates], AccessLog.Action.VIEW, "candidates")
+    return render(request, "recruitment/candidate_list.html", {"candidates": candidates})
+
+
+def candidate_create(request):
+    if not scoping.is_practitioner(request.user):
+        raise PermissionDenied
+    person = ReferPersonForm(request.POST or None, prefix="person")
+    form = CandidateForm(request.POST or None, instance=Candidate(), user=request.user)
+    if request.method == "POST" and person.is_valid() and form.is_valid():
+        data = person.cleaned_data
+        try:
+            candidate = services.refer_candidate(
+                actor=request.user,
+                candidate=form.instance,
+                identifier=data["identifier"],
+                person={k: data[k] for k in ("name", "gender", "birth_date", "email", "phone")},
+                competence_areas=form.cleaned_data["competence_areas"],
+            )
+        except PermissionDenied:
+            form.add_error("jobcentre", _("You work neither at this jobcentre nor on the project."))
+        except ValidationError as exc:
+            add_service_errors(exc, person, form)
+        else:
+            messages.success(request, _("The candidate was registered."))
+            return redirect(candidate)
+    return render(
+        request,
+        "recruitment/candidate_form.html",
+        {"person": person, "form": form, "forms": [person, form]},
+    )
+
+
+def candidate_detail(request, pk):
+    candidate = get_object_or_404(
+        Candidate.objects.restrict(request.user).select_related(
+            "person", "jobcentre", "project", "municipality", "campaign"
+        ),
+        pk=pk,
+    )
+    log_access(request.user, [candidate.person_id], AccessLog.Action.VIEW, request.path)
+    can_change = scoping.can(request.user, scoping.CHANGE, candidate)
+    form = CandidateForm(request.POST or None, instance=candidate, user=request.user)
+    if request.method == "POST":
+        if not can_change:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.save_candidate(
+                    actor=request.user,
+                    candidate=form.instance,
+                    competence_areas=form.cleaned_data["competence_areas"],
+                )
+            except ValidationError as exc:
+                add_service_errors(exc, form)
+            else:
+                messages.success(request, _("The candidate was saved."))
+                return HttpResponseRedirect(request.path)
+    return render(
+        request,
+        "recruitment/candidate_detail.html",
+        {
+            "candidate": candidate,
+            "form": form if can_change else None,
+            "pairings": matching.openings_for(candidate, request.user),
+            "proposals": candidate.proposals.select_related("opening__company"),
+        },
+    )
+
+
+def campaign_list(request):
+    campaigns = (
+        Campaign.objects.restrict(request.user)
+        .select_related("project")
+        .annotate(referred=Count("candidates", distinct=True))
+        .prefetch_related("jobcentres")
+        .order_by("-start_date", "pk")
+    )
+    return render(request, "recruitment/campaign_list.html", {"campaigns": campaigns})
+
+
+def campaign_create(request):
+    if not scoping.is_practitioner(request.user):
+        raise PermissionDenied
+    form = CampaignForm(request.POST or None, instance=Campaign(), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            campaign = services.save_campaign(
+                actor=request.user,
+                campaign=form.instance,
+                jobcentres=form.cleaned_data["jobcentres"],
+            )
+        except PermissionDenied:
+            form.add_error("project", _("You are not on the team of this project."))
+        except ValidationError as exc:
+            add_service_errors(exc, form)
+        else:
+            messages.success(request, _("The campaign was created."))
+            return redirect(campaign)
+    return render(request, "recruitment/campaign_form.html", {"form": form})
+
+
+def campaign_detail(request, pk):
+    """A campaign's reach and its pipeline: each referred candidate's furthest stage."""
+    campaign = get_object_or_404(
+        Campaign.objects.restrict(request.user).select_related("project"), pk=pk
+    )
+    stages = Counter(
+        Proposal.objects.filter(candidate__campaign=campaign).values_list("stage", flat=True)
+    )
+    referred = campaign.candidates.count()
+    pipeline = [(label, stages.get(value, 0)) for value, label in Proposal.Stage.choices]
+    return render(
+        request,
+        "recruitment/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "referred": referred,
+            "pipeline": pipeline,
+            "jobcentres": campaign.jobcentres.order_by("name"),
+            "unproposed": campaign.candidates.filter(~Q(proposals__isnull=False)).count(),
+        },
+    )
