@@ -190,6 +190,7 @@ def plan_education(enrolment, code):
         if enrolment.isced and enrolment.isced < 3
         else "",
         status="completed" if enrolment.leaving_date else "started",
+        ended_on=enrolment.leaving_date,
     )
     for block in range(3):
         first = start + datetime.timedelta(weeks=20 * block)

@@ -84,10 +84,12 @@ class EducationPlanForm(_EnrolmentChoiceMixin, forms.ModelForm):
             "maths_requirement",
             "preparatory_course",
             "status",
+            "ended_on",
         ]
         widgets = {
             "start_date": DateInput(),
             "expected_end_date": DateInput(),
+            "ended_on": DateInput(),
             "subjects": forms.Textarea(attrs={"rows": 4}),
         }
 

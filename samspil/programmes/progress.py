@@ -70,13 +70,16 @@ def _contacts(**kwargs) -> Indicator:
 DONE = Q(status="done")
 SME = Q(company__size_band__in=["micro", "small", "medium"])
 ENROLMENT = {"model": "participants.Enrolment", "date_field": "entry_date", "person": "participant"}
-STARTED = Q(status__in=["started", "completed"])
+STARTED = Q(status__in=["started", "completed", "dropped"])  # a dropped education was started
 EDUCATION = {
     "model": "participants.EducationPlan",
     "project_field": "enrolment__project",
     "date_field": "start_date",
     "person": "enrolment__participant",
 }
+
+
+COMPLETED = {**EDUCATION, "date_field": "ended_on"}  # counted on the day it was completed
 
 
 def _lift(level_from, level_to, status):
@@ -116,7 +119,7 @@ INDICATORS: dict[str, Indicator] = {
     "unskilled_to_skilled_completed": Indicator(
         gettext_lazy("Unskilled to skilled, completed"),
         filters=_lift("unskilled", "skilled", Q(status="completed")),
-        **EDUCATION,
+        **COMPLETED,
     ),
     "skilled_to_academy_started": Indicator(
         gettext_lazy("Skilled to academy level, started"),
@@ -126,7 +129,7 @@ INDICATORS: dict[str, Indicator] = {
     "skilled_to_academy_completed": Indicator(
         gettext_lazy("Skilled to academy level, completed"),
         filters=_lift("skilled", "academy", Q(status="completed")),
-        **EDUCATION,
+        **COMPLETED,
     ),
     "rkv_done": Indicator(
         gettext_lazy("Prior-learning assessments done"),

@@ -79,4 +79,5 @@ class EducationPlanSerializer(serializers.ModelSerializer):
             "maths_requirement",
             "preparatory_course",
             "status",
+            "ended_on",
         ]

@@ -117,6 +117,12 @@ class EducationPlan(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
+    ended_on = models.DateField(
+        _("completed or dropped on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the education was completed or dropped."),
+    )
 
     objects = ScopedQuerySet.as_manager()
 
@@ -139,6 +145,13 @@ class EducationPlan(TimeStampedModel):
             self.danish_requirement,
             self.maths_requirement,
         )
+        ended = self.status in (self.Status.COMPLETED, self.Status.DROPPED)
+        if ended and not self.ended_on:
+            errors["ended_on"] = [_("Give the day the education was completed or dropped.")]
+        if not ended and self.ended_on:
+            errors["ended_on"] = [_("Only a completed or dropped education has an end day.")]
+        if self.ended_on and self.start_date and self.ended_on < self.start_date:
+            errors["ended_on"] = [_("The end day is before the start date.")]
         if needs_support and not self.preparatory_course:
             errors["preparatory_course"] = [
                 _("Name the course that meets the Danish or maths requirement.")

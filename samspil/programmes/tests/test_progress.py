@@ -55,6 +55,7 @@ def test_actuals_are_computed_from_the_records_and_kept_per_project(world):
         education=euv,
         provider=school,
         status="completed",
+        ended_on=datetime.date(2025, 6, 1),
         start_date=datetime.date(2025, 3, 1),
         expected_end_date=datetime.date(2025, 6, 1),
     )
@@ -135,3 +136,46 @@ def test_the_progress_page_shows_targets_against_actuals_and_refuses_bad_targets
             )
 
     assert_constant_queries(client_for(world.member), url, grow)
+
+
+def test_an_education_counts_as_completed_from_the_day_it_ended_and_as_started_if_dropped(world):
+    a = world.project_a
+    school = Provider.objects.create(name="Tradium")
+    euv = Offering.objects.create(
+        code="EUV",
+        title="EUV",
+        kind="euv",
+        provider=school,
+        level_from="unskilled",
+        level_to="skilled",
+    )
+    plan = EducationPlan(
+        enrolment=enrol(a, "010190-1234", "female", "employed"),
+        education=euv,
+        provider=school,
+        status="completed",
+        start_date=datetime.date(2025, 3, 1),
+        expected_end_date=datetime.date(2025, 12, 1),
+    )
+    with pytest.raises(ValidationError) as refused:
+        plan.full_clean()
+    assert "ended_on" in refused.value.message_dict  # a completed education has its day
+    plan.ended_on = datetime.date(2025, 6, 1)
+    plan.save()
+    EducationPlan.objects.create(
+        enrolment=enrol(a, "010185-1233", "male", "employed"),
+        education=euv,
+        provider=school,
+        status="dropped",
+        start_date=datetime.date(2025, 4, 1),
+        expected_end_date=datetime.date(2025, 12, 1),
+        ended_on=datetime.date(2025, 5, 1),
+    )
+    codes = ["unskilled_to_skilled_started", "unskilled_to_skilled_completed"]
+    spring = progress.actuals([a], datetime.date(2025, 5, 15), codes)
+    assert spring == {
+        "unskilled_to_skilled_started": {a.pk: 2},
+        "unskilled_to_skilled_completed": {},
+    }
+    summer = progress.actuals([a], DAY, codes)
+    assert summer["unskilled_to_skilled_completed"] == {a.pk: 1}
