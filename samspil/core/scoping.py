@@ -417,7 +417,11 @@ def access_logs(user, action: str) -> Q:
     if action != VIEW:
         return NOTHING
     operated = _projects_of(user, roles=[Role.OPERATOR])
-    return Q(participant__in=Enrolment.objects.filter(project__in=operated).values("participant"))
+    from samspil.recruitment.models import Candidate
+
+    return Q(
+        participant__in=Enrolment.objects.filter(project__in=operated).values("participant")
+    ) | Q(participant__in=Candidate.objects.filter(project__in=operated).values("person"))
 
 
 # Recruitment --------------------------------------------------------------------------------
@@ -478,4 +482,11 @@ def rotations(user, action: str) -> Q:
 
 @rule(Campaign, can_create=is_practitioner)
 def campaigns(user, action: str) -> Q:
-    return Q(project__in=_project_team(user, action))
+    # The project's team runs it; the jobcentres it targets see it, to refer through it.
+    team = Q(project__in=_project_team(user, action))
+    if action == VIEW:
+        targeted = Campaign.jobcentres.through.objects.filter(
+            organisation__in=_organisations_of(user)
+        ).values("campaign")
+        return team | Q(pk__in=targeted)
+    return team

@@ -147,18 +147,23 @@ def openings(user):
 
 
 def candidates_for(opening: Opening, user, top: int = 20) -> list[Pairing]:
-    """The consenting candidates ``user`` may see, best first, for one opening."""
+    """The consenting candidates ``user`` may see that the opening's project recruits, best
+    first, for one opening."""
     prefetch_related_objects([opening], "competence_areas", "esco_skills")
-    found = [pair(opening, candidate) for candidate in candidates(user)]
+    recruited = candidates(user).filter(project=opening.project_id)
+    found = [pair(opening, candidate) for candidate in recruited]
     found.sort(key=lambda p: (-p.score, p.candidate.person.name, p.candidate.pk))
     return _with_training(found[:top])
 
 
 def openings_for(candidate: Candidate, user, top: int = 20) -> list[Pairing]:
-    """The open openings ``user`` may see, best first, for one candidate (who must consent)."""
+    """The open openings of the candidate's project that ``user`` may see, best first, for one
+    candidate (who must consent)."""
     if not candidate.has_consent:
         return []
     prefetch_related_objects([candidate], "competence_areas", "esco_skills")
-    found = [pair(opening, candidate) for opening in openings(user)]
+    found = [
+        pair(opening, candidate) for opening in openings(user).filter(project=candidate.project_id)
+    ]
     found.sort(key=lambda p: (-p.score, p.opening.start_date, p.opening.pk))
     return _with_training(found[:top])

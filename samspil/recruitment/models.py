@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samspil.catalogue.models import Level
@@ -198,6 +199,10 @@ class Candidate(TimeStampedModel):
         return bool(self.consent_given_on) and not self.consent_withdrawn_on
 
     def clean(self) -> None:
+        today = timezone.localdate()
+        for name in ("consent_given_on", "consent_withdrawn_on", "unemployed_since"):
+            if getattr(self, name) and getattr(self, name) > today:
+                raise ValidationError({name: _("The date is in the future.")})
         if (
             self.consent_withdrawn_on
             and self.consent_given_on

@@ -31,7 +31,10 @@ class Check:
 
 def rules_for(year: int) -> dict:
     """The rules of the latest year not after ``year`` (or the earliest there is)."""
-    table = {int(y): values for y, values in settings.SAMSPIL_JOB_ROTATION_RULES.items()}
+    try:
+        table = {int(y): values for y, values in settings.SAMSPIL_JOB_ROTATION_RULES.items()}
+    except ValueError as exc:
+        raise ImproperlyConfigured("SAMSPIL_JOB_ROTATION_RULES is keyed by year.") from exc
     if not table:
         raise ImproperlyConfigured("SAMSPIL_JOB_ROTATION_RULES names no year.")
     earlier = [y for y in table if y <= year]
@@ -73,7 +76,8 @@ def check(rotation) -> list[Check]:
         Check(
             "post_max_months",
             "opening",
-            end is not None and end <= add_months(start, longest),
+            # The end date is the post's last day: six months from 1 March end on 31 August.
+            end is not None and end < add_months(start, longest),
             _("The post may last at most %(months)s months; it runs %(start)s – %(end)s.")
             % {"months": longest, "start": _date(start), "end": _date(end) if end else "?"},
         )

@@ -6,6 +6,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samspil.core import scoping
@@ -39,7 +40,7 @@ def opening_from(source) -> tuple[Opening, dict]:
     from samspil.partnerships.models import Case
     from samspil.plans.models import PlanNeed
 
-    today = datetime.date.today()
+    today = timezone.localdate()
     if isinstance(source, NeedDecision):
         statement = source.statement
         opening = Opening(
@@ -83,8 +84,11 @@ def save_opening(*, actor, opening: Opening, competence_areas=None, esco_skills=
         opening.full_clean()  # names the missing project
     if not scoping.on_project_team(actor, opening.project):
         raise PermissionDenied
-    for source in (opening.need_decision, opening.plan_need, opening.case):
-        if source is not None and not scoping.can(actor, scoping.VIEW, source):
+    stored = Opening.objects.filter(pk=opening.pk).first() if opening.pk else None
+    for name in ("need_decision", "plan_need", "case"):
+        source = getattr(opening, name)
+        changed = stored is None or getattr(stored, f"{name}_id") != getattr(opening, f"{name}_id")
+        if source is not None and changed and not scoping.can(actor, scoping.VIEW, source):
             raise PermissionDenied
     if opening.pk:
         ensure_can(actor, scoping.CHANGE, opening)
@@ -117,13 +121,29 @@ def refer_candidate(
     if not may_refer(actor, candidate.jobcentre, candidate.project):
         raise PermissionDenied
     participant = participant_services.find(identifier) or Participant()
-    if participant.pk and Candidate.objects.filter(person=participant).exists():
-        raise ValidationError({"personal_id": _("The person is already a candidate.")})
+    if participant.pk and (
+        Candidate.objects.filter(person=participant).exists()
+        or not scoping.can(actor, scoping.VIEW, participant)
+    ):
+        # Said the same whether the person is a candidate elsewhere or known to a project the
+        # referrer does not work in; their details are never shown or attached here.
+        raise ValidationError(
+            {
+                "personal_id": _(
+                    "samspil already holds this person for another project or jobcentre. Ask "
+                    "the operator of your project to refer them."
+                )
+            }
+        )
     participant.set_identifier(identifier)
     for name, value in person.items():
         if value not in (None, "") and getattr(participant, name) in (None, ""):
             setattr(participant, name, value)
     if identifier.birth_date:
+        if person.get("birth_date") and person["birth_date"] != identifier.birth_date:
+            raise ValidationError(
+                {"birth_date": _("The birth date does not match the personal identifier.")}
+            )
         participant.birth_date = identifier.birth_date
     participant.jobcentre = participant.jobcentre or candidate.jobcentre
     participant.full_clean(validate_unique=False)
@@ -140,23 +160,30 @@ def refer_candidate(
 def save_candidate(*, actor, candidate: Candidate, competence_areas=None, esco_skills=None):
     """Change a candidacy; moving it to another jobcentre or project (which would then see the
     person) is for those who may refer to that jobcentre and project."""
-    ensure_can(actor, scoping.CHANGE, Candidate.objects.get(pk=candidate.pk))
+    stored = Candidate.objects.get(pk=candidate.pk)
+    ensure_can(actor, scoping.CHANGE, stored)
     candidate.full_clean()
-    if not may_refer(actor, candidate.jobcentre, candidate.project):
-        raise PermissionDenied
+    from samspil.organisations.models import OrganisationMembership
+
+    if candidate.jobcentre_id != stored.jobcentre_id and not (
+        OrganisationMembership.objects.filter(user=actor, organisation=candidate.jobcentre).exists()
+    ):
+        raise ValidationError(
+            {"jobcentre": _("Only staff of the jobcentre may move a candidate to it.")}
+        )
+    if candidate.project_id != stored.project_id:
+        if not scoping.on_project_team(actor, candidate.project):
+            raise ValidationError({"project": _("You are not on the team of this project.")})
+        if stored.proposals.exclude(stage=Proposal.Stage.NOT_STARTED).exists():
+            raise ValidationError(
+                {"project": _("The candidate is in a pipeline of the present project.")}
+            )
     return _save(
         candidate, actor, {"competence_areas": competence_areas, "esco_skills": esco_skills}
     )
 
 
 # The pipeline -------------------------------------------------------------------------------
-
-ORDER = [
-    Proposal.Stage.REFERRED,
-    Proposal.Stage.PROPOSED,
-    Proposal.Stage.INTERVIEWED,
-    Proposal.Stage.STARTED,
-]
 
 
 def _needs_consent(candidate: Candidate) -> None:
@@ -178,13 +205,22 @@ def refer(*, actor, opening: Opening, candidate: Candidate, on=None) -> Proposal
     if not scoping.can(actor, scoping.VIEW, opening):
         raise PermissionDenied
     _needs_consent(candidate)
+    if candidate.project_id != opening.project_id:
+        raise ValidationError(
+            {"candidate": _("The candidate is recruited for another project than the opening's.")}
+        )
+    if candidate.proposals.filter(stage=Proposal.Stage.STARTED).exists():
+        raise ValidationError({"candidate": _("The candidate has already started in a post.")})
     if opening.status != Opening.Status.OPEN:
         raise ValidationError(
-            {"opening": _("The opening is %(status)s.") % {"status": opening.get_status_display()}}
+            {
+                "opening": _("The opening is %(status)s.")
+                % {"status": opening.get_status_display().lower()}
+            }
         )
     if Proposal.objects.filter(opening=opening, candidate=candidate).exists():
         raise ValidationError({"candidate": _("The candidate is already in this pipeline.")})
-    proposal = Proposal(opening=opening, candidate=candidate, stage_on=on or datetime.date.today())
+    proposal = Proposal(opening=opening, candidate=candidate, stage_on=on or timezone.localdate())
     return _save(proposal, actor)
 
 
@@ -192,9 +228,13 @@ def move(*, actor, proposal: Proposal, stage: str, on=None, reason: str = "") ->
     """Move a proposal along the pipeline. Showing a candidate to the company needs their
     consent; a start enrols the same person in the opening's project."""
     ensure_can(actor, scoping.CHANGE, proposal)
+    if proposal.stage == Proposal.Stage.STARTED:
+        raise ValidationError(
+            {"stage": _("The candidate has started; the start form is on the participant's page.")}
+        )
     if stage in (Proposal.Stage.PROPOSED, Proposal.Stage.INTERVIEWED, Proposal.Stage.STARTED):
         _needs_consent(proposal.candidate)
-    proposal.stage, proposal.stage_on, proposal.reason = stage, on or datetime.date.today(), reason
+    proposal.stage, proposal.stage_on, proposal.reason = stage, on or timezone.localdate(), reason
     proposal.full_clean()
     with transaction.atomic(), acting_as(actor):
         proposal.save()
@@ -216,9 +256,25 @@ def start(*, actor, proposal: Proposal) -> Enrolment:
     opening, candidate = proposal.opening, proposal.candidate
     if not scoping.on_project_team(actor, opening.project):
         raise PermissionDenied
-    enrolment = Enrolment.objects.filter(participant=candidate.person, project=opening.project)
-    if enrolment.exists():
-        return enrolment.get()
+    if opening.status != Opening.Status.OPEN:
+        raise ValidationError(
+            {
+                "stage": _("The opening is %(status)s.")
+                % {"status": opening.get_status_display().lower()}
+            }
+        )
+    project, day = opening.project, proposal.stage_on
+    if (project.start_date and day < project.start_date) or (
+        project.end_date and day > project.end_date
+    ):
+        raise ValidationError({"stage_on": _("The start is outside the project's period.")})
+    if Enrolment.objects.filter(participant=candidate.person, project=project).exists():
+        raise ValidationError(
+            {
+                "stage": _("%(candidate)s is already a participant of the project.")
+                % {"candidate": candidate}
+            }
+        )
     status = (
         EmploymentStatus.LONG_TERM_UNEMPLOYED
         if long_term_unemployed(candidate, proposal.stage_on)
@@ -257,7 +313,17 @@ def save_rotation(*, actor, rotation: Rotation, exception_reason: str = "") -> R
         )
     broken = [check for check in rules.check(rotation) if not check.ok]
     rotation.broken_rules = [check.code for check in broken]
-    rotation.exception_reason, rotation.exception_by = "", None
+    stored = Rotation.objects.filter(pk=rotation.pk).first() if rotation.pk else None
+    kept = stored and stored.exception_reason and stored.broken_rules == rotation.broken_rules
+    if kept and not exception_reason.strip():
+        # The operator's exception stands as long as the same rules are broken.
+        rotation.exception_reason, rotation.exception_by = (
+            stored.exception_reason,
+            stored.exception_by,
+        )
+        broken = []
+    else:
+        rotation.exception_reason, rotation.exception_by = "", None
     if broken:
         if not exception_reason.strip():
             errors: dict = {}

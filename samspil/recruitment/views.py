@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from samspil.core import scoping
-from samspil.core.views import add_service_errors
+from samspil.core.views import add_service_errors, posted_pk
 from samspil.discovery.models import NeedDecision
 from samspil.participants.models import AccessLog
 from samspil.participants.services import log_access
@@ -63,7 +63,7 @@ def opening_create(request):
     if source_kind in SOURCES:
         model = SOURCES[source_kind]
         source = get_object_or_404(
-            model.objects.restrict(request.user), pk=request.GET.get("id", "0")
+            model.objects.restrict(request.user), pk=posted_pk(request.GET.get("id"))
         )
         instance, initial_areas = services.opening_from(source)
     form = OpeningForm(
@@ -115,7 +115,8 @@ def opening_detail(request, pk):
         if rotation_form is None:
             messages.success(request, _("The job rotation was saved."))
             return HttpResponseRedirect(request.path)
-    pairings = matching.candidates_for(opening, request.user)
+    is_open = opening.status == Opening.Status.OPEN
+    pairings = matching.candidates_for(opening, request.user) if is_open else []
     in_pipeline = {p.candidate_id for p in proposals}
     shown = [p.candidate.person_id for p in pairings] + [p.candidate.person_id for p in proposals]
     log_access(request.user, set(shown), AccessLog.Action.VIEW, f"opening {opening.pk}")
@@ -128,9 +129,17 @@ def opening_detail(request, pk):
         ],
     }
     if opening.kind == Opening.Kind.ROTATION:
+        # The rotation names its substitute: only for those who may see them, and logged.
         existing = (
-            Rotation.objects.filter(opening=opening).select_related("substitute__person").first()
+            Rotation.objects.restrict(request.user)
+            .filter(opening=opening)
+            .select_related("substitute__person")
+            .first()
         )
+        if existing:
+            log_access(
+                request.user, [existing.substitute.person_id], AccessLog.Action.VIEW, "rotation"
+            )
         context.update(
             rotation=existing,
             rotation_form=rotation_form
@@ -173,14 +182,15 @@ def _pipeline_post(request, opening):
     try:
         if action == "refer":
             candidate = get_object_or_404(
-                Candidate.objects.restrict(request.user), pk=request.POST.get("candidate", "0")
+                Candidate.objects.restrict(request.user),
+                pk=posted_pk(request.POST.get("candidate")),
             )
             services.refer(actor=request.user, opening=opening, candidate=candidate)
             messages.success(request, _("%(candidate)s was referred.") % {"candidate": candidate})
         elif action == "move":
             proposal = get_object_or_404(
                 Proposal.objects.restrict(request.user).filter(opening=opening),
-                pk=request.POST.get("proposal", "0"),
+                pk=posted_pk(request.POST.get("proposal")),
             )
             form = MoveForm(request.POST, prefix=f"p{proposal.pk}")
             if not form.is_valid():
@@ -209,6 +219,8 @@ def _pipeline_post(request, opening):
         for problems in exc.message_dict.values():
             for problem in problems:
                 messages.error(request, problem)
+    except PermissionDenied:
+        messages.error(request, _("Only the team of the opening's project may do that."))
     return HttpResponseRedirect(request.path)
 
 

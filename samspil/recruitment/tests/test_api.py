@@ -367,13 +367,13 @@ def test_a_start_enrols_the_candidate_in_the_project(
 
 @pytest.fixture
 def post(world, centre):
-    """A substitute post from 1 March 2025 to 1 September 2025 (2024's rules apply)."""
+    """A substitute post from 1 March 2025 to 31 August 2025, six months (2024's rules apply)."""
     return make_opening(
         world,
         kind=Opening.Kind.ROTATION,
         role="CNC-operatør",
         start_date=datetime.date(2025, 3, 1),
-        end_date=datetime.date(2025, 9, 1),
+        end_date=datetime.date(2025, 8, 31),
     )
 
 

@@ -14,13 +14,15 @@ from samspil.core.models import Municipality
 from samspil.participants.models import AccessLog, EmploymentStatus
 from samspil.plans.models import CompetencePlan, PlanNeed
 from samspil.recruitment import matching, services
-from samspil.recruitment.models import Campaign, Opening, Proposal
+from samspil.recruitment.models import Campaign, Candidate, Opening, Proposal
 from samspil.recruitment.tests.conftest import make_candidate
 from samspil.testing import factories as f
 from samspil.testing.queries import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
+DAY = datetime.timedelta(days=1)
+YEAR = datetime.timedelta(days=365)
 
 
 @pytest.fixture
@@ -201,3 +203,99 @@ def test_the_recruitment_lists_cost_the_same_queries_at_two_sizes(
     client = client_for(world.member)
     for url in pages:
         assert_constant_queries(client, url, grow)
+
+
+def test_a_known_person_is_never_attached_or_shown_to_a_referrer_outside_their_project(
+    world, jobcentre
+):
+    from samspil.participants.identifiers import parse_cpr
+    from samspil.participants.models import Enrolment, Participant
+
+    known = Participant(name="Peter Madsen")
+    known.set_identifier(parse_cpr("110275-2679"))
+    known.save()
+    Enrolment.objects.create(participant=known, project=world.project_b, entry_date=TODAY)
+    candidate = Candidate(
+        jobcentre=jobcentre,
+        project=world.project_a,
+        unemployed_since=TODAY,
+        available_from=TODAY,
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.refer_candidate(
+            actor=world.member,
+            candidate=candidate,
+            identifier=parse_cpr("110275-2679"),
+            person={"name": "X"},
+        )
+    assert "personal_id" in refused.value.message_dict
+    assert "Peter Madsen" not in str(refused.value)
+    assert not Candidate.objects.exists()
+
+
+def test_the_pipeline_keeps_its_rules(world, jobcentre, opening):
+    candidate = make_candidate(world, jobcentre)
+    f.ProjectMembershipFactory(user=world.operator, project=world.project_b)
+    elsewhere = make_candidate(world, jobcentre, project=world.project_b)
+    with pytest.raises(ValidationError) as other_project:
+        services.refer(actor=world.operator, opening=opening, candidate=elsewhere)
+    assert "candidate" in other_project.value.message_dict
+    proposal = services.refer(actor=world.member, opening=opening, candidate=candidate)
+    world.project_a.start_date, world.project_a.end_date = TODAY - YEAR, TODAY - DAY
+    world.project_a.save()
+    with pytest.raises(ValidationError) as ended:
+        services.move(actor=world.member, proposal=proposal, stage=Proposal.Stage.STARTED)
+    assert "stage_on" in ended.value.message_dict  # the project has ended: no start
+    proposal.refresh_from_db()
+    assert proposal.stage == Proposal.Stage.REFERRED
+    world.project_a.end_date = TODAY + YEAR
+    world.project_a.save()
+    services.move(actor=world.member, proposal=proposal, stage=Proposal.Stage.STARTED)
+    with pytest.raises(ValidationError):
+        services.move(actor=world.member, proposal=proposal, stage=Proposal.Stage.REFERRED)
+
+
+def test_a_candidate_moves_only_to_a_jobcentre_the_user_works_at(world, jobcentre):
+    candidate = make_candidate(world, jobcentre)
+    candidate.jobcentre = f.OrganisationFactory(name="Jobcenter Testby")
+    with pytest.raises(ValidationError) as refused:
+        services.save_candidate(actor=world.member, candidate=candidate)
+    assert "jobcentre" in refused.value.message_dict
+    assert Candidate.objects.get().jobcentre == jobcentre
+
+
+def test_the_rotation_on_an_opening_shows_its_substitute_only_to_those_who_may_see_them(
+    world, jobcentre, client_for
+):
+    from samspil.organisations.models import OrganisationKind, System
+    from samspil.recruitment.models import Rotation
+
+    post = Opening.objects.create(
+        company=world.company,
+        project=world.project_a,
+        kind=Opening.Kind.ROTATION,
+        role="CNC-operatør",
+        hours_per_week=37,
+        start_date=TODAY,
+        end_date=TODAY + datetime.timedelta(days=90),
+    )
+    substitute = make_candidate(world, jobcentre, name="Morten Vestergaard")
+    Proposal.objects.create(opening=post, candidate=substitute, stage_on=TODAY)
+    Rotation.objects.create(
+        opening=post,
+        substitute=substitute,
+        employee="Karsten Holm",
+        employee_employed_since=datetime.date(2015, 3, 1),
+        training_hours=148,
+    )
+    randers = f.OrganisationFactory(
+        name="Jobcenter Testby", kind=OrganisationKind.EMPLOYMENT, system=System.EMPLOYMENT
+    )
+    stranger = f.UserFactory(username="randers")
+    f.OrganisationMembershipFactory(user=stranger, organisation=randers)
+    url = reverse("recruitment:opening-detail", args=[post.pk])
+    page = client_for(stranger).get(url).content.decode()
+    assert "CNC-operatør" in page and "Morten Vestergaard" not in page
+    assert "Morten Vestergaard" in client_for(world.member).get(url).content.decode()
+    odd = reverse("recruitment:opening-create") + "?fra=henvisning&id=abc"
+    assert client_for(world.member).get(odd).status_code == 404

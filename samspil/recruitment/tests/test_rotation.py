@@ -24,7 +24,7 @@ def proposed(world, jobcentre, **changes):
         role="CNC-operatør",
         hours_per_week=changes.pop("hours", Decimal(37)),
         start_date=START,
-        end_date=changes.pop("end", datetime.date(2025, 9, 1)),
+        end_date=changes.pop("end", datetime.date(2025, 8, 31)),
     )
     substitute = make_candidate(
         world,
@@ -47,13 +47,14 @@ def broken(candidate_rotation) -> set:
 
 
 def test_every_rule_holds_at_its_limit_and_breaks_one_step_beyond(world, jobcentre):
-    # Unemployed exactly 6 months, post exactly 6 months, 10 hours, employed exactly 3 months.
+    # Unemployed exactly 6 months, post exactly 6 months (1 March to 31 August), 10 hours,
+    # employed exactly 3 months.
     at_limit = proposed(world, jobcentre, hours=Decimal(10))
     assert broken(at_limit) == set()
     assert broken(proposed(world, jobcentre, unemployed_since=datetime.date(2024, 9, 2))) == {
         "substitute_unemployed"
     }
-    assert broken(proposed(world, jobcentre, end=datetime.date(2025, 9, 2))) == {"post_max_months"}
+    assert broken(proposed(world, jobcentre, end=datetime.date(2025, 9, 1))) == {"post_max_months"}
     assert broken(proposed(world, jobcentre, hours=Decimal("9.9"))) == {"post_min_hours"}
     assert broken(proposed(world, jobcentre, employed_since=datetime.date(2024, 12, 2))) == {
         "employee_employed"
