@@ -4,6 +4,7 @@ anonymised when the retention period is over."""
 from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,9 +45,18 @@ def may_export_everything(user, participant: Participant) -> bool:
     operators of all of them (the data controllers), or a superuser."""
     if user.is_superuser:
         return True
-    operated = Project.objects.restrict(user, scoping.CHANGE)
-    enrolments = participant.enrolments.all()
-    return enrolments.exists() and not enrolments.exclude(project__in=operated).exists()
+    operated = set(Project.objects.restrict(user, scoping.CHANGE).values_list("pk", flat=True))
+    projects = _projects_of(participant)
+    return bool(projects) and projects <= operated
+
+
+def _projects_of(participant: Participant) -> set[int]:
+    """The projects holding the person: enrolments and a candidacy."""
+    from samspil.recruitment.models import Candidate
+
+    return set(participant.enrolments.values_list("project", flat=True)) | set(
+        Candidate.objects.filter(person=participant).values_list("project", flat=True)
+    )
 
 
 def log_project(user, project, action: str, detail: str, *, until=None) -> None:
@@ -112,6 +122,7 @@ def data_subject_export(*, actor, participant: Participant) -> dict:
             .select_related("education", "provider")
             .prefetch_related("periods")
         ],
+        "candidacy": _candidacy(participant),
         "access_log": [
             {
                 "at": a.at.isoformat(),
@@ -123,15 +134,64 @@ def data_subject_export(*, actor, participant: Participant) -> dict:
     }
 
 
+def _candidacy(participant: Participant) -> dict | None:
+    """What recruitment holds on the person: the candidacy, its pipeline and rotations."""
+    from samspil.recruitment.models import Candidate
+
+    candidate = (
+        Candidate.objects.filter(person=participant)
+        .select_related("jobcentre", "project", "municipality")
+        .prefetch_related("competence_areas", "proposals__opening__company", "rotations")
+        .first()
+    )
+    if candidate is None:
+        return None
+
+    def day(value):
+        return value.isoformat() if value else None
+
+    return {
+        "jobcentre": candidate.jobcentre.name,
+        "project": candidate.project.code,
+        "consent_given_on": day(candidate.consent_given_on),
+        "consent_withdrawn_on": day(candidate.consent_withdrawn_on),
+        "education_level": candidate.education_level,
+        "education": candidate.education,
+        "competence_areas": [a.name for a in candidate.competence_areas.all()],
+        "wishes": candidate.wishes,
+        "municipality": str(candidate.municipality) if candidate.municipality else None,
+        "unemployed_since": day(candidate.unemployed_since),
+        "available_from": day(candidate.available_from),
+        "hours_per_week": str(candidate.hours_per_week),
+        "pipeline": [
+            {
+                "opening": str(p.opening),
+                "stage": p.stage,
+                "since": day(p.stage_on),
+                "reason": p.reason,
+            }
+            for p in candidate.proposals.all()
+        ],
+        "rotations": [
+            {"covering": r.employee, "training_hours": str(r.training_hours)}
+            for r in candidate.rotations.all()
+        ],
+    }
+
+
 def anonymise_ended_projects(*, before, actor=None) -> int:
     """Anonymise participants whose every project ended before ``before``: the identifier,
     name and contact details go; gender, birth year and the forms stay for statistics."""
+    from samspil.recruitment.models import Candidate, Proposal
+
     still_running = Project.objects.exclude(end_date__lt=before)
     candidates = (
-        Participant.objects.filter(
-            anonymised_at__isnull=True, enrolments__project__end_date__lt=before
+        Participant.objects.filter(anonymised_at__isnull=True)
+        .filter(
+            Q(enrolments__project__end_date__lt=before) | Q(candidate__project__end_date__lt=before)
         )
         .exclude(enrolments__project__in=still_running)
+        .exclude(candidate__project__in=still_running)
         .distinct()
     )
     count = 0
@@ -146,6 +206,8 @@ def anonymise_ended_projects(*, before, actor=None) -> int:
                 assessor="", merit="", notes=""
             )
             EducationPlan.objects.filter(enrolment__participant=participant).update(subjects="")
+            Candidate.objects.filter(person=participant).update(education="", wishes="")
+            Proposal.objects.filter(candidate__person=participant).update(reason="")
             if participant.birth_date:
                 participant.birth_date = participant.birth_date.replace(month=7, day=1)
             participant.anonymised_at = timezone.now()

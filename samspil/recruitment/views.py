@@ -107,14 +107,24 @@ def opening_detail(request, pk):
         .select_related("candidate__person")
         .order_by("pk")
     )
-    rotation_form = None
+    can_change = scoping.can(request.user, scoping.CHANGE, opening)
+    rotation_form = edit_form = None
     if request.method == "POST":
-        if request.POST.get("action") != "rotation":
+        action = request.POST.get("action")
+        if action == "edit":
+            if not can_change:
+                raise PermissionDenied
+            edit_form = _save_opening(request, opening)
+            if edit_form is None:
+                messages.success(request, _("The opening was saved."))
+                return HttpResponseRedirect(request.path)
+        elif action == "rotation":
+            rotation_form = _save_rotation(request, opening, proposals)
+            if rotation_form is None:
+                messages.success(request, _("The job rotation was saved."))
+                return HttpResponseRedirect(request.path)
+        else:
             return _pipeline_post(request, opening)
-        rotation_form = _save_rotation(request, opening, proposals)
-        if rotation_form is None:
-            messages.success(request, _("The job rotation was saved."))
-            return HttpResponseRedirect(request.path)
     is_open = opening.status == Opening.Status.OPEN
     pairings = matching.candidates_for(opening, request.user) if is_open else []
     in_pipeline = {p.candidate_id for p in proposals}
@@ -122,7 +132,10 @@ def opening_detail(request, pk):
     log_access(request.user, set(shown), AccessLog.Action.VIEW, f"opening {opening.pk}")
     context = {
         "opening": opening,
-        "can_change": scoping.can(request.user, scoping.CHANGE, opening),
+        "can_change": can_change,
+        "edit_form": (edit_form or OpeningForm(instance=opening, user=request.user))
+        if can_change
+        else None,
         "pairings": [p for p in pairings if p.candidate.pk not in in_pipeline],
         "proposals": [
             (p, MoveForm(initial={"stage": p.stage}, prefix=f"p{p.pk}")) for p in proposals
@@ -148,6 +161,25 @@ def opening_detail(request, pk):
             subsidy=rotation.subsidy(existing) if existing else None,
         )
     return render(request, "recruitment/opening_detail.html", context)
+
+
+def _save_opening(request, opening):
+    """The opening's form with the refusal on it, or None when it was saved."""
+    form = OpeningForm(request.POST, instance=opening, user=request.user)
+    if form.is_valid():
+        try:
+            services.save_opening(
+                actor=request.user,
+                opening=form.instance,
+                competence_areas=form.cleaned_data["competence_areas"],
+            )
+            return None
+        except ValidationError as exc:
+            add_service_errors(exc, form)
+        except PermissionDenied:
+            form.add_error("project", _("You are not on the team of this project."))
+    opening.refresh_from_db()  # the page above the form shows what is saved
+    return form
 
 
 def _pipeline_candidates(proposals):

@@ -299,3 +299,49 @@ def test_the_rotation_on_an_opening_shows_its_substitute_only_to_those_who_may_s
     assert "Morten Vestergaard" in client_for(world.member).get(url).content.decode()
     odd = reverse("recruitment:opening-create") + "?fra=henvisning&id=abc"
     assert client_for(world.member).get(odd).status_code == 404
+
+
+def test_the_team_edits_and_closes_its_opening_on_its_page(world, jobcentre, opening, client_for):
+    url = reverse("recruitment:opening-detail", args=[opening.pk])
+    data = {
+        "action": "edit",
+        "company": world.company.pk,
+        "project": world.project_a.pk,
+        "kind": "vacancy",
+        "role": "Automatiktekniker",
+        "education_level": "skilled",
+        "hours_per_week": "37",
+        "start_date": (TODAY + YEAR).isoformat(),
+        "end_date": TODAY.isoformat(),
+        "status": "closed",
+    }
+    page = client_for(world.member).post(url, data).content.decode()
+    assert "Perioden slutter, før den begynder." in page
+    opening.refresh_from_db()
+    assert opening.status == Opening.Status.OPEN  # nothing saved
+    data["end_date"] = ""
+    assert client_for(world.member).post(url, data).status_code == 302
+    opening.refresh_from_db()
+    assert opening.status == Opening.Status.CLOSED
+    # Jobcentre Randers sees every opening but does not keep this one.
+    assert client_for(world.other_member).post(url, data).status_code == 403
+
+
+def test_a_candidate_is_exported_to_the_operator_and_anonymised_when_the_project_has_ended(
+    world, jobcentre
+):
+    from samspil.participants import services as people
+
+    candidate = make_candidate(world, jobcentre, name="Hanne Lykke", wishes="Deltid")
+    person = candidate.person
+    assert people.may_export_everything(world.operator, person)
+    assert not people.may_export_everything(world.member, person)
+    export = people.data_subject_export(actor=world.operator, participant=person)
+    assert export["candidacy"]["wishes"] == "Deltid"
+    assert export["candidacy"]["jobcentre"] == "Jobcenter Herning"
+    world.project_a.end_date = TODAY - YEAR
+    world.project_a.save()
+    assert people.anonymise_ended_projects(before=TODAY) == 1
+    person.refresh_from_db()
+    candidate.refresh_from_db()
+    assert person.name == "" and candidate.wishes == ""
