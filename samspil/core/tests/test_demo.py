@@ -89,12 +89,15 @@ def test_the_demo_holds_the_vaekstforum_budget_that_adds_up():
 
 def test_the_operator_sees_the_kfmidt_programme_with_live_actuals_and_shared_companies(client):
     from samspil.programmes.models import Programme
+    from samspil.programmes.tests.test_dashboard import adds_up
 
     call_command("demo", verbosity=0)
     programme = Programme.objects.get(code="kfmidt")
     assert client.login(username="operator", password="demo")
     page = client.get(f"/programmer/{programme.pk}/").content.decode()
-    assert "Støttede SMV’er" in page and "Går op" in page
+    assert "Støttede SMV’er" in page
+    for project in programme.projects.all():  # both budgets add up
+        assert adds_up(page, project.name) == "Ja"
     assert "Ikast Metal ApS" in page  # the company both projects work with
     report = client.get(f"/programmer/{programme.pk}/statusrapport/")
     assert report["Content-Type"].startswith("application/vnd.openxmlformats")
