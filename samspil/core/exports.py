@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 EXPORT_FORMATS = ("csv", "xlsx")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _cell(value):
@@ -18,6 +19,14 @@ def _cell(value):
     if isinstance(value, bool):
         return "ja" if value else "nej"
     return value
+
+
+def workbook_response(workbook: Workbook, filename: str) -> HttpResponse:
+    """A workbook as a download named ``filename`` (with its .xlsx)."""
+    response = HttpResponse(content_type=XLSX)
+    workbook.save(response)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def table_response(filename: str, headers: list[str], rows, export_format: str) -> HttpResponse:
@@ -31,12 +40,7 @@ def table_response(filename: str, headers: list[str], rows, export_format: str) 
         for row in rows:
             sheet.append([_cell(v) if not isinstance(v, datetime.date) else v for v in row])
         sheet.freeze_panes = "A2"
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        return workbook_response(workbook, f"{filename}.xlsx")
     else:
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";")

@@ -16,6 +16,24 @@ class ImportForm(forms.Form):
     )
 
 
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def run_upload(form, importer):
+    """Check or import the file of a valid ``ImportForm`` with ``importer`` (all or nothing);
+    the result, or None with the reason on the form's file field."""
+    upload = form.cleaned_data["file"]
+    if upload.size > MAX_BYTES:
+        form.add_error("file", _("The file is larger than 20 MB."))
+        return None
+    try:
+        rows = read_table(upload.read(), upload.name)
+        return importer.run(rows, dry_run=form.cleaned_data["dry_run"])
+    except ImportFileError as exc:
+        form.add_error("file", str(exc))
+        return None
+
+
 class ImportView(generic.FormView):
     """Subclasses name the ``importer`` and describe the columns in ``columns_help``."""
 
@@ -24,7 +42,6 @@ class ImportView(generic.FormView):
     importer = None
     title = ""
     columns_help = ""
-    max_bytes = 20 * 1024 * 1024
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_superuser and not scoping.is_operator(request.user):
@@ -35,16 +52,7 @@ class ImportView(generic.FormView):
         return super().get_context_data(title=self.title, columns_help=self.columns_help, **kwargs)
 
     def form_valid(self, form):
-        upload = form.cleaned_data["file"]
-        if upload.size > self.max_bytes:
-            form.add_error("file", _("The file is larger than 20 MB."))
-            return self.form_invalid(form)
-        try:
-            rows = read_table(upload.read(), upload.name)
-            result = self.importer(actor=self.request.user).run(
-                rows, dry_run=form.cleaned_data["dry_run"]
-            )
-        except ImportFileError as exc:
-            form.add_error("file", str(exc))
+        result = run_upload(form, self.importer(actor=self.request.user))
+        if result is None:
             return self.form_invalid(form)
         return self.render_to_response(self.get_context_data(form=form, result=result))

@@ -24,13 +24,17 @@ def ensure_can_create(actor, model) -> None:
         raise PermissionDenied
 
 
-def save_record(instance, *, actor, **fields):
-    """Set ``fields`` on ``instance``, validate it completely and save it, or save nothing."""
+def save_record(instance, *, actor, m2m=None, **fields):
+    """Set ``fields`` on ``instance``, validate it completely and save it, or save nothing.
+    ``m2m`` gives many-to-many values to set in the same transaction (None leaves one as is)."""
     for name, value in fields.items():
         setattr(instance, name, value)
     instance.full_clean()
     with transaction.atomic(), acting_as(actor):
         instance.save()
+        for name, values in (m2m or {}).items():
+            if values is not None:
+                getattr(instance, name).set(values)
     return instance
 
 

@@ -151,6 +151,21 @@ def add_service_errors(exc, *forms) -> None:
             form.add_error(field if field in form.fields else None, problem)
 
 
+def save_with(service, forms, *, denied=None, **kwargs):
+    """Call a write ``service`` for a page. Its refusal lands on the page's ``forms`` (see
+    ``add_service_errors``); a PermissionDenied lands there too when ``denied`` gives the
+    ``(field, message)`` to show, else it answers 403. The service's result, or None."""
+    try:
+        return service(**kwargs)
+    except ValidationError as exc:
+        add_service_errors(exc, *forms)
+    except PermissionDenied:
+        if denied is None:
+            raise
+        forms[0].add_error(*denied)
+    return None
+
+
 def posted_pk(value) -> int | None:
     """A record's id as a form or query string sends it, or None for anything else (also for
     digits that are not ASCII, such as "²", which ``int`` refuses)."""

@@ -8,6 +8,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy
 
 from samspil.core import scoping
+from samspil.core.exports import workbook_response
 from samspil.core.import_views import ImportView
 from samspil.participants import services
 from samspil.participants.imports import ParticipantImporter
@@ -118,12 +119,7 @@ def esf_report(request, pk):
     if request.GET.get("format") == "xlsx":
         from samspil.core.management.commands.report import as_workbook
 
-        response = HttpResponse(
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        as_workbook(report).save(response)
-        response["Content-Disposition"] = f'attachment; filename="esf-{project.code}-{until}.xlsx"'
-        return response
+        return workbook_response(as_workbook(report), f"esf-{project.code}-{until}.xlsx")
     columns = [
         c
         for c in ("women", "men", "non_binary", "total")

@@ -26,6 +26,11 @@ def years_of(project) -> list[int]:
     return found or [this_year, this_year + 1, this_year + 2]
 
 
+def _cell(amount) -> str:
+    """An amount as the page's cell shows it: whole kroner without decimals."""
+    return f"{amount:.0f}" if amount == int(amount) else str(amount)
+
+
 class BudgetTable:
     def __init__(self, project, lines: list[dict], financing: dict, errors=None):
         self.project = project
@@ -41,14 +46,14 @@ class BudgetTable:
         for line_name, year, amount in BudgetAmount.objects.filter(
             line__project=project
         ).values_list("line__name", "year", "amount"):
-            by_line[line_name][year] = f"{amount:.0f}" if amount == int(amount) else str(amount)
+            by_line[line_name][year] = _cell(amount)
         names = list(project.budget_lines.values_list("name", flat=True))
         lines = [{"name": name, "cells": by_line[name]} for name in names]
         financing: dict = defaultdict(dict)
         for source, year, amount in Financing.objects.filter(project=project).values_list(
             "source", "year", "amount"
         ):
-            financing[source][year] = f"{amount:.0f}" if amount == int(amount) else str(amount)
+            financing[source][year] = _cell(amount)
         return cls(project, lines + [{"name": "", "cells": {}}] * BLANK_LINES, financing)
 
     @classmethod

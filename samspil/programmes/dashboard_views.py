@@ -3,8 +3,8 @@ figure, the status report as XLSX, spend, and cross-project coordination."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy
 
 from samspil.companies.forms import DateInput
 from samspil.core import scoping
-from samspil.core.import_views import ImportForm
-from samspil.core.imports import ImportFileError, read_table
-from samspil.core.views import ScopedListView, add_service_errors, posted_pk
+from samspil.core.exports import workbook_response
+from samspil.core.import_views import ImportForm, run_upload
+from samspil.core.views import ScopedListView, posted_pk, save_with
 from samspil.participants.models import AccessLog
 from samspil.participants.services import log_access
 from samspil.programmes import coordination, dashboard, progress, services, status_report
@@ -23,7 +23,6 @@ from samspil.programmes.imports import COLUMNS_HELP, SpendImporter
 from samspil.programmes.models import Programme, Project, Spend, Target
 
 RECORDS_SHOWN = 500
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _project(request, pk):
@@ -92,13 +91,11 @@ def project_progress(request, pk):
             services.remove_target(actor=request.user, target=target)
             messages.success(request, _("The target was removed."))
             return HttpResponseRedirect(request.path)
-        if form.is_valid():
-            try:
-                progress.save_target(actor=request.user, target=form.instance)
-                messages.success(request, _("The target was added."))
-                return HttpResponseRedirect(request.path)
-            except ValidationError as exc:
-                add_service_errors(exc, form)
+        if form.is_valid() and save_with(
+            progress.save_target, [form], actor=request.user, target=form.instance
+        ):
+            messages.success(request, _("The target was added."))
+            return HttpResponseRedirect(request.path)
     today = timezone.localdate()
     found = dashboard.project_dashboard(project, today)
     return render(
@@ -124,13 +121,18 @@ class ProgrammeListView(ScopedListView):
         return super().get_queryset().select_related("owner").order_by("name", "pk")
 
 
+def _programme_dashboard(request, programme, today) -> dict:
+    """The programme's dashboard over the projects the user may see."""
+    projects = programme.projects.restrict(request.user).select_related("operator")
+    return dashboard.programme_dashboard(programme, projects.order_by("name", "pk"), today)
+
+
 def programme_detail(request, pk):
     """The programme dashboard: each project's targets against live actuals, budget against
     financing and spend, warnings; a constant number of queries whatever the sizes."""
     programme = _programme(request, pk)
     today = timezone.localdate()
-    projects = programme.projects.restrict(request.user).select_related("operator")
-    found = dashboard.programme_dashboard(programme, projects.order_by("name", "pk"), today)
+    found = _programme_dashboard(request, programme, today)
     shared = coordination.shared_companies(
         [entry["project"] for entry in found["projects"]], request.user
     )
@@ -151,20 +153,12 @@ def programme_detail(request, pk):
     )
 
 
-def _workbook_response(book, filename) -> HttpResponse:
-    response = HttpResponse(content_type=XLSX)
-    book.save(response)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def programme_status_report(request, pk):
     programme = _programme(request, pk)
     today = timezone.localdate()
-    projects = programme.projects.restrict(request.user).select_related("operator")
-    found = dashboard.programme_dashboard(programme, projects.order_by("name", "pk"), today)
+    found = _programme_dashboard(request, programme, today)
     book = status_report.workbook(programme.name, found["projects"], found["dates"], today)
-    return _workbook_response(book, f"status-{programme.code}-{today}.xlsx")
+    return workbook_response(book, f"status-{programme.code}-{today}.xlsx")
 
 
 def project_status_report(request, pk):
@@ -172,7 +166,7 @@ def project_status_report(request, pk):
     today = timezone.localdate()
     found = dashboard.project_dashboard(project, today)
     book = status_report.workbook(project.name, [found], found["dates"], today)
-    return _workbook_response(book, f"status-{project.code}-{today}.xlsx")
+    return workbook_response(book, f"status-{project.code}-{today}.xlsx")
 
 
 def progress_records(request, pk, indicator):
@@ -259,26 +253,14 @@ def project_spend(request, pk):
         if "file" in request.FILES:
             upload = ImportForm(request.POST, request.FILES)
             if upload.is_valid():
-                try:
-                    rows = read_table(
-                        upload.cleaned_data["file"].read(), request.FILES["file"].name
-                    )
-                    result = SpendImporter(project=project, actor=request.user).run(
-                        rows, dry_run=upload.cleaned_data["dry_run"]
-                    )
-                except ImportFileError as exc:
-                    upload.add_error("file", str(exc))
+                result = run_upload(upload, SpendImporter(project=project, actor=request.user))
         else:
             form = SpendForm(request.POST, project=project, instance=Spend())
-            if form.is_valid():
-                data = form.cleaned_data
-                try:
-                    services.record_spend(actor=request.user, **data)
-                except ValidationError as exc:
-                    add_service_errors(exc, form)
-                else:
-                    messages.success(request, _("The spend was recorded."))
-                    return HttpResponseRedirect(request.path)
+            if form.is_valid() and save_with(
+                services.record_spend, [form], actor=request.user, **form.cleaned_data
+            ):
+                messages.success(request, _("The spend was recorded."))
+                return HttpResponseRedirect(request.path)
     return render(
         request,
         "programmes/project_spend.html",

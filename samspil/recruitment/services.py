@@ -12,22 +12,11 @@ from django.utils.translation import gettext as _
 from samspil.core import scoping
 from samspil.core.audit import acting_as
 from samspil.core.dates import add_months
-from samspil.core.services import ensure_can
+from samspil.core.services import ensure_can, save_record
 from samspil.participants import services as participant_services
 from samspil.participants.models import EmploymentStatus, Enrolment, Participant
 from samspil.recruitment import rotation as rules
 from samspil.recruitment.models import Campaign, Candidate, Opening, Proposal, Rotation
-
-
-def _save(instance, actor, m2m=None):
-    instance.full_clean()
-    with transaction.atomic(), acting_as(actor):
-        instance.save()
-        for name, values in (m2m or {}).items():
-            if values is not None:
-                getattr(instance, name).set(values)
-    return instance
-
 
 # Openings -----------------------------------------------------------------------------------
 
@@ -96,7 +85,11 @@ def save_opening(*, actor, opening: Opening, competence_areas=None, esco_skills=
         opening.created_by = actor
     if opening.company_id and not opening.municipality_id:
         opening.municipality = opening.company.municipality
-    return _save(opening, actor, {"competence_areas": competence_areas, "esco_skills": esco_skills})
+    return save_record(
+        opening,
+        actor=actor,
+        m2m={"competence_areas": competence_areas, "esco_skills": esco_skills},
+    )
 
 
 # Candidates ---------------------------------------------------------------------------------
@@ -178,8 +171,10 @@ def save_candidate(*, actor, candidate: Candidate, competence_areas=None, esco_s
             raise ValidationError(
                 {"project": _("The candidate is in a pipeline of the present project.")}
             )
-    return _save(
-        candidate, actor, {"competence_areas": competence_areas, "esco_skills": esco_skills}
+    return save_record(
+        candidate,
+        actor=actor,
+        m2m={"competence_areas": competence_areas, "esco_skills": esco_skills},
     )
 
 
@@ -221,7 +216,7 @@ def refer(*, actor, opening: Opening, candidate: Candidate, on=None) -> Proposal
     if Proposal.objects.filter(opening=opening, candidate=candidate).exists():
         raise ValidationError({"candidate": _("The candidate is already in this pipeline.")})
     proposal = Proposal(opening=opening, candidate=candidate, stage_on=on or timezone.localdate())
-    return _save(proposal, actor)
+    return save_record(proposal, actor=actor)
 
 
 def move(*, actor, proposal: Proposal, stage: str, on=None, reason: str = "") -> Proposal:
@@ -350,4 +345,4 @@ def save_campaign(*, actor, campaign: Campaign, jobcentres=None) -> Campaign:
         campaign.full_clean()  # names the missing project
     if not scoping.on_project_team(actor, campaign.project):
         raise PermissionDenied
-    return _save(campaign, actor, {"jobcentres": jobcentres})
+    return save_record(campaign, actor=actor, m2m={"jobcentres": jobcentres})

@@ -6,13 +6,14 @@ from collections import Counter
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from samspil.core import scoping
-from samspil.core.views import add_service_errors, posted_pk
+from samspil.core.views import posted_pk, save_with
 from samspil.discovery.models import NeedDecision
 from samspil.participants.models import AccessLog
 from samspil.participants.services import log_access
@@ -30,6 +31,7 @@ from samspil.recruitment.forms import (
 from samspil.recruitment.models import Campaign, Candidate, Opening, Proposal, Rotation
 
 SOURCES = {"henvisning": NeedDecision, "plan": PlanNeed, "sag": Case}
+NOT_ON_TEAM = ("project", _lazy("You are not on the team of this project."))
 
 
 def opening_list(request):
@@ -72,27 +74,15 @@ def opening_create(request):
         user=request.user,
         initial={"competence_areas": initial_areas.get("competence_areas", [])},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            opening = services.save_opening(
-                actor=request.user,
-                opening=form.instance,
-                competence_areas=form.cleaned_data["competence_areas"],
-            )
-        except (ValidationError, PermissionDenied) as exc:
-            if isinstance(exc, PermissionDenied):
-                form.add_error("project", _("You are not on the team of this project."))
-            else:
-                add_service_errors(exc, form)
-        else:
-            messages.success(request, _("The opening was created."))
-            return redirect(opening)
+    if request.method == "POST" and (opening := _save_opening(request, form)):
+        messages.success(request, _("The opening was created."))
+        return redirect(opening)
     return render(request, "recruitment/opening_form.html", {"form": form, "source": instance})
 
 
-def _opening(request, pk, action=scoping.VIEW):
+def _opening(request, pk):
     return get_object_or_404(
-        Opening.objects.restrict(request.user, action).select_related(
+        Opening.objects.restrict(request.user).select_related(
             "company__municipality", "project", "municipality"
         ),
         pk=pk,
@@ -114,10 +104,11 @@ def opening_detail(request, pk):
         if action == "edit":
             if not can_change:
                 raise PermissionDenied
-            edit_form = _save_opening(request, opening)
-            if edit_form is None:
+            edit_form = OpeningForm(request.POST, instance=opening, user=request.user)
+            if _save_opening(request, edit_form):
                 messages.success(request, _("The opening was saved."))
                 return HttpResponseRedirect(request.path)
+            opening.refresh_from_db()  # the page above the form shows what is saved
         elif action == "rotation":
             rotation_form = _save_rotation(request, opening, proposals)
             if rotation_form is None:
@@ -163,23 +154,16 @@ def opening_detail(request, pk):
     return render(request, "recruitment/opening_detail.html", context)
 
 
-def _save_opening(request, opening):
-    """The opening's form with the refusal on it, or None when it was saved."""
-    form = OpeningForm(request.POST, instance=opening, user=request.user)
-    if form.is_valid():
-        try:
-            services.save_opening(
-                actor=request.user,
-                opening=form.instance,
-                competence_areas=form.cleaned_data["competence_areas"],
-            )
-            return None
-        except ValidationError as exc:
-            add_service_errors(exc, form)
-        except PermissionDenied:
-            form.add_error("project", _("You are not on the team of this project."))
-    opening.refresh_from_db()  # the page above the form shows what is saved
-    return form
+def _save_opening(request, form):
+    """The saved opening, or None with the refusal on the form."""
+    return form.is_valid() and save_with(
+        services.save_opening,
+        [form],
+        denied=NOT_ON_TEAM,
+        actor=request.user,
+        opening=form.instance,
+        competence_areas=form.cleaned_data["competence_areas"],
+    )
 
 
 def _pipeline_candidates(proposals):
@@ -196,17 +180,14 @@ def _save_rotation(request, opening, proposals):
         instance=existing or Rotation(opening=opening),
         candidates=_pipeline_candidates(proposals),
     )
-    if form.is_valid():
-        try:
-            services.save_rotation(
-                actor=request.user,
-                rotation=form.instance,
-                exception_reason=form.cleaned_data["exception"],
-            )
-            return None
-        except ValidationError as exc:
-            add_service_errors(exc, form)
-    return form
+    saved = form.is_valid() and save_with(
+        services.save_rotation,
+        [form],
+        actor=request.user,
+        rotation=form.instance,
+        exception_reason=form.cleaned_data["exception"],
+    )
+    return None if saved else form
 
 
 def _pipeline_post(request, opening):
@@ -271,23 +252,21 @@ def candidate_create(request):
         raise PermissionDenied
     person = ReferPersonForm(request.POST or None, prefix="person")
     form = CandidateForm(request.POST or None, instance=Candidate(), user=request.user)
-    if request.method == "POST" and person.is_valid() and form.is_valid():
-        data = person.cleaned_data
-        try:
-            candidate = services.refer_candidate(
-                actor=request.user,
-                candidate=form.instance,
-                identifier=data["identifier"],
-                person={k: data[k] for k in ("name", "gender", "birth_date", "email", "phone")},
-                competence_areas=form.cleaned_data["competence_areas"],
-            )
-        except PermissionDenied:
-            form.add_error("jobcentre", _("You work neither at this jobcentre nor on the project."))
-        except ValidationError as exc:
-            add_service_errors(exc, person, form)
-        else:
-            messages.success(request, _("The candidate was registered."))
-            return redirect(candidate)
+    valid = request.method == "POST" and person.is_valid() and form.is_valid()
+    data = person.cleaned_data if valid else {}
+    candidate = valid and save_with(
+        services.refer_candidate,
+        [form, person],
+        denied=("jobcentre", _("You work neither at this jobcentre nor on the project.")),
+        actor=request.user,
+        candidate=form.instance,
+        identifier=data["identifier"],
+        person={k: data[k] for k in ("name", "gender", "birth_date", "email", "phone")},
+        competence_areas=form.cleaned_data["competence_areas"],
+    )
+    if candidate:
+        messages.success(request, _("The candidate was registered."))
+        return redirect(candidate)
     return render(
         request,
         "recruitment/candidate_form.html",
@@ -308,18 +287,15 @@ def candidate_detail(request, pk):
     if request.method == "POST":
         if not can_change:
             raise PermissionDenied
-        if form.is_valid():
-            try:
-                services.save_candidate(
-                    actor=request.user,
-                    candidate=form.instance,
-                    competence_areas=form.cleaned_data["competence_areas"],
-                )
-            except ValidationError as exc:
-                add_service_errors(exc, form)
-            else:
-                messages.success(request, _("The candidate was saved."))
-                return HttpResponseRedirect(request.path)
+        if form.is_valid() and save_with(
+            services.save_candidate,
+            [form],
+            actor=request.user,
+            candidate=form.instance,
+            competence_areas=form.cleaned_data["competence_areas"],
+        ):
+            messages.success(request, _("The candidate was saved."))
+            return HttpResponseRedirect(request.path)
     return render(
         request,
         "recruitment/candidate_detail.html",
@@ -347,25 +323,27 @@ def campaign_create(request):
     if not scoping.is_practitioner(request.user):
         raise PermissionDenied
     form = CampaignForm(request.POST or None, instance=Campaign(), user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            campaign = services.save_campaign(
-                actor=request.user,
-                campaign=form.instance,
-                jobcentres=form.cleaned_data["jobcentres"],
-            )
-        except PermissionDenied:
-            form.add_error("project", _("You are not on the team of this project."))
-        except ValidationError as exc:
-            add_service_errors(exc, form)
-        else:
-            messages.success(request, _("The campaign was created."))
-            return redirect(campaign)
+    campaign = (
+        request.method == "POST"
+        and form.is_valid()
+        and save_with(
+            services.save_campaign,
+            [form],
+            denied=NOT_ON_TEAM,
+            actor=request.user,
+            campaign=form.instance,
+            jobcentres=form.cleaned_data["jobcentres"],
+        )
+    )
+    if campaign:
+        messages.success(request, _("The campaign was created."))
+        return redirect(campaign)
     return render(request, "recruitment/campaign_form.html", {"form": form})
 
 
 def campaign_detail(request, pk):
-    """A campaign's reach and its pipeline: each referred candidate's furthest stage."""
+    """A campaign's reach and its pipeline: its candidates' proposals by stage, and those
+    not yet proposed for any opening."""
     campaign = get_object_or_404(
         Campaign.objects.restrict(request.user).select_related("project"), pk=pk
     )
@@ -382,6 +360,6 @@ def campaign_detail(request, pk):
             "referred": referred,
             "pipeline": pipeline,
             "jobcentres": campaign.jobcentres.order_by("name"),
-            "unproposed": campaign.candidates.filter(~Q(proposals__isnull=False)).count(),
+            "unproposed": campaign.candidates.filter(proposals__isnull=True).count(),
         },
     )
