@@ -222,6 +222,22 @@ def anonymise_ended_projects(*, before, actor=None) -> int:
     return count
 
 
+def fill_person(participant: Participant, identifier: Identifier, person: dict) -> None:
+    """Set the identifier and fill the details a form gives (a person already known keeps
+    theirs; the form only fills what is missing). The birth date comes from the identifier
+    where it gives one, and must agree with what the form says."""
+    participant.set_identifier(identifier)
+    for name, value in person.items():
+        if value not in (None, "") and getattr(participant, name) in (None, ""):
+            setattr(participant, name, value)
+    if identifier.birth_date:
+        if person.get("birth_date") and person["birth_date"] != identifier.birth_date:
+            raise ValidationError(
+                {"birth_date": _("The birth date does not match the personal identifier.")}
+            )
+        participant.birth_date = identifier.birth_date
+
+
 def register(*, actor, project, identifier: Identifier, person: dict, start: dict) -> Enrolment:
     """Enrol a person in a project with the start form: the same person (by identifier) is
     one record across projects, and one enrolment per project."""
@@ -231,17 +247,7 @@ def register(*, actor, project, identifier: Identifier, person: dict, start: dic
     participant = find(identifier) or Participant()
     if participant.pk and participant.enrolments.filter(project=project).exists():
         raise ValidationError({"personal_id": _("The person is already enrolled in this project.")})
-    participant.set_identifier(identifier)
-    for name, value in person.items():
-        # A person already known keeps their details; the form only fills what is missing.
-        if value not in (None, "") and getattr(participant, name) in (None, ""):
-            setattr(participant, name, value)
-    if identifier.birth_date:
-        if person.get("birth_date") and person["birth_date"] != identifier.birth_date:
-            raise ValidationError(
-                {"birth_date": _("The birth date does not match the personal identifier.")}
-            )
-        participant.birth_date = identifier.birth_date
+    fill_person(participant, identifier, person)
     enrolment.full_clean(exclude=["participant"], validate_unique=False)
     with transaction.atomic():
         participant.save()

@@ -128,16 +128,7 @@ def refer_candidate(
                 )
             }
         )
-    participant.set_identifier(identifier)
-    for name, value in person.items():
-        if value not in (None, "") and getattr(participant, name) in (None, ""):
-            setattr(participant, name, value)
-    if identifier.birth_date:
-        if person.get("birth_date") and person["birth_date"] != identifier.birth_date:
-            raise ValidationError(
-                {"birth_date": _("The birth date does not match the personal identifier.")}
-            )
-        participant.birth_date = identifier.birth_date
+    participant_services.fill_person(participant, identifier, person)
     participant.jobcentre = participant.jobcentre or candidate.jobcentre
     participant.full_clean(validate_unique=False)
     candidate.full_clean(exclude=["person"])
