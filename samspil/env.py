@@ -93,7 +93,24 @@ def database_from_url(url: str) -> dict:
         )
     if engine == "django.db.backends.postgresql" and not config.get("NAME"):
         raise ImproperlyConfigured(f"DATABASE_URL={url!r} has no database name.")
+    if engine == "django.db.backends.sqlite3":
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = SQLITE_OPTIONS
     return config
+
+
+# SQLite as the embedded database (docs/architecture.md): WAL lets readers go on while an import
+# writes; the busy timeout makes a second writer wait (20 s) instead of failing at once with
+# "database is locked"; IMMEDIATE transactions take the write lock when they begin, so two
+# writers never deadlock half-way.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000; "
+        "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+    ),
+}
 
 
 def local_secret(path: Path, nbytes: int = 50) -> str:
