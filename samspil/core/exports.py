@@ -1,5 +1,10 @@
 """Tables as downloads: CSV (for spreadsheets in Danish locale: semicolon, UTF-8 with BOM) and
-XLSX (openpyxl). One function serves every list that can be exported."""
+XLSX (openpyxl). One function serves every list that can be exported.
+
+Text that a spreadsheet would read as a formula (a company named ``=HYPERLINK(...)``) is
+written as text: in CSV with a leading apostrophe, in XLSX as a text cell, never a formula
+(``text_cell`` and ``xlsx_row``; every export goes through them).
+"""
 
 import csv
 import datetime
@@ -7,10 +12,16 @@ import io
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 EXPORT_FORMATS = ("csv", "xlsx")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+# The first characters by which Excel, LibreOffice and Google Sheets start a formula or a DDE
+# command when a cell is typed or a CSV opened.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value):
@@ -19,6 +30,31 @@ def _cell(value):
     if isinstance(value, bool):
         return "ja" if value else "nej"
     return value
+
+
+def text_cell(value):
+    """A value for a CSV cell: text that would start a formula gets a leading apostrophe, which
+    spreadsheets show as text and do not evaluate."""
+    value = _cell(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def xlsx_row(sheet, values) -> list:
+    """Cells for ``sheet.append``: every string is a text cell, so ``=1+1`` stays text (openpyxl
+    would otherwise store any string beginning with ``=`` as a formula)."""
+    row = []
+    for value in values:
+        value = value if isinstance(value, datetime.date) else _cell(value)
+        if isinstance(value, str):
+            cell = WriteOnlyCell(sheet, value=None)
+            cell.value = value
+            cell.data_type = "s"
+            row.append(cell)
+        else:
+            row.append(value)
+    return row
 
 
 def workbook_response(workbook: Workbook, filename: str) -> HttpResponse:
@@ -38,7 +74,7 @@ def table_response(filename: str, headers: list[str], rows, export_format: str) 
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([_cell(v) if not isinstance(v, datetime.date) else v for v in row])
+            sheet.append(xlsx_row(sheet, row))
         sheet.freeze_panes = "A2"
         return workbook_response(workbook, f"{filename}.xlsx")
     else:
@@ -46,7 +82,7 @@ def table_response(filename: str, headers: list[str], rows, export_format: str) 
         writer = csv.writer(buffer, delimiter=";")
         writer.writerow([str(h) for h in headers])
         for row in rows:
-            writer.writerow([_cell(v) for v in row])
+            writer.writerow([text_cell(v) for v in row])
         response = HttpResponse(
             "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
         )
