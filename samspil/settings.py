@@ -183,6 +183,11 @@ SAMSPIL_SEMANTIC_RANKER = env_bool("SAMSPIL_SEMANTIC_RANKER", default=False)
 
 # Requests a visitor may make to the survey pages per minute.
 SAMSPIL_SURVEY_RATE_PER_MINUTE = env_int("SAMSPIL_SURVEY_RATE_PER_MINUTE", 60)
+# How many reverse proxies of our own stand in front of samspil. Only then is X-Forwarded-For
+# read, and only the address the outermost of them saw; a visitor cannot choose their address.
+SAMSPIL_TRUSTED_PROXIES = env_int("SAMSPIL_TRUSTED_PROXIES", 0)
+if SAMSPIL_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("SAMSPIL_TRUSTED_PROXIES is a number of proxies, 0 or more.")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

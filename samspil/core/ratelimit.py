@@ -10,9 +10,19 @@ from django.shortcuts import render
 
 
 def client_address(request) -> str:
-    # Behind a proxy the first forwarded address is the visitor's; set by the proxy we trust.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "unknown")
+    """The visitor's address. Without trusted proxies (``SAMSPIL_TRUSTED_PROXIES``, default 0)
+    it is the connection's own, and X-Forwarded-For is ignored: anyone can send that header.
+    Behind N proxies of our own, each appends the address it was reached from, so the visitor
+    is the Nth address from the end; whatever stands before it the visitor wrote."""
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    proxies = settings.SAMSPIL_TRUSTED_PROXIES
+    if not proxies:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if not forwarded:
+        return remote
+    return forwarded[-min(proxies, len(forwarded))]
 
 
 def allow(scope: str, key: str, limit: int, window: int = 60) -> bool:
