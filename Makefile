@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SAMSPIL := $(BIN)/samspil
 
-.PHONY: run test install install-test assets translations lint check demo benchmark clean
+.PHONY: run test install install-test assets translations lint check chromium demo benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,7 @@ run: install
 	$(SAMSPIL) demo
 	@echo "samspil is at http://127.0.0.1:$(PORT)/ (sign in as konsulent1 / demo)"
 	# The task worker (survey e-mails) runs beside the web server and stops with it.
+	export SAMSPIL_BASE_URL=$${SAMSPIL_BASE_URL:-http://127.0.0.1:$(PORT)}; \
 	$(SAMSPIL) db_worker --no-reload --queue-name '*' & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(SAMSPIL) runserver 127.0.0.1:$(PORT)
@@ -46,7 +47,11 @@ check: install-test
 	$(SAMSPIL) check --fail-level WARNING
 	$(SAMSPIL) makemigrations --check --dry-run
 
-test: install-test lint check
+# Debian's Chromium for the browser tests, installed when missing (root or sudo needed then).
+chromium:
+	scripts/ensure-chromium
+
+test: install-test lint check chromium
 	$(BIN)/pytest
 
 # Matching quality and speed, written to docs/benchmarks.md (a throwaway database; nothing kept).

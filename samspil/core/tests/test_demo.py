@@ -1,7 +1,7 @@
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from samspil.organisations.models import Organisation, Role
 from samspil.partnerships.models import Partnership, PartnershipMembership
@@ -112,3 +112,10 @@ def test_the_demo_runs_a_job_rotation_that_keeps_the_rules_with_a_started_substi
     assert all(check.ok for check in rotation.check(running))
     assert running.substitute.person.enrolments.filter(project=running.opening.project).exists()
     assert Candidate.objects.filter(consent_given_on__isnull=True).count() == 1
+
+
+def test_the_demo_is_refused_in_production_mode(settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="production"):
+        call_command("demo", verbosity=0)
+    assert not get_user_model().objects.filter(username="admin").exists()

@@ -1,4 +1,6 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from samspil import demo
 
@@ -10,6 +12,14 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            # The demo's users all have the password "demo", one of them a superuser.
+            raise CommandError(
+                _(
+                    "The demo is not built in production mode (SAMSPIL_MODE=production): its "
+                    "users all have the password 'demo'."
+                )
+            )
         created = demo.build()
         summary = ", ".join(f"{name}: {count}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"Demo data ready (new records – {summary})."))
