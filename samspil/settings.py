@@ -6,6 +6,7 @@ database; in production mode the secret key and allowed hosts must be given, or 
 refuses to start.
 """
 
+import datetime
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -77,6 +78,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "auditlog",
+    "axes",
     "samspil.core",
     "samspil.organisations",
     "samspil.partnerships",
@@ -104,7 +106,25 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in throttling (django-axes): after SAMSPIL_SIGN_IN_ATTEMPTS wrong passwords for one
+# username from one address (the visitor's real address, see SAMSPIL_TRUSTED_PROXIES), the
+# sign-in page and the token endpoint refuse that pair for SAMSPIL_SIGN_IN_LOCKOUT_MINUTES.
+# `samspil axes_reset_username NAME` (or the admin's "Access attempts") unlocks at once.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("SAMSPIL_SIGN_IN_ATTEMPTS", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("SAMSPIL_SIGN_IN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "samspil.core.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "samspil.core.signin.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "samspil.urls"
 WSGI_APPLICATION = "samspil.wsgi.application"

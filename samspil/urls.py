@@ -3,9 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.permissions import AllowAny
 
+from samspil.core.signin import obtain_token
 from samspil.core.views import HomeView, switch_language
 from samspil.discovery.views.respond import respond
 from samspil.plans.views import company_plan
@@ -34,7 +34,7 @@ urlpatterns = [
     path("", include("samspil.recruitment.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("samspil.api_urls", namespace="v1")),
-    path("api/token/", obtain_auth_token, name="api-token"),
+    path("api/token/", obtain_token, name="api-token"),
     path("api/schema/", SpectacularAPIView.as_view(**api_docs), name="api-schema"),
     path(
         "api/docs/",

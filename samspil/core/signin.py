@@ -1,0 +1,38 @@
+"""What a locked-out sign-in answers (django-axes calls ``lockout_response``): the sign-in page
+says so in the user's language, the token endpoint answers 429 with the same words as JSON."""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from rest_framework.authtoken.views import ObtainAuthToken
+
+
+def lockout_minutes() -> int:
+    return int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    minutes = lockout_minutes()
+    if request.path.startswith("/api/"):
+        message = _(
+            "Too many wrong passwords for this username. Sign-in is locked for %(minutes)s minutes."
+        ) % {"minutes": minutes}
+        response = JsonResponse({"detail": message}, status=429)
+    else:
+        response = render(
+            request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429
+        )
+    response["Retry-After"] = str(minutes * 60)
+    return response
+
+
+class ObtainTokenView(ObtainAuthToken):
+    """``POST /api/token/``: DRF's token view, but the password is checked against Django's own
+    request, so the sign-in lockout counts and refuses token requests as it does the page."""
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "request": self.request._request}
+
+
+obtain_token = ObtainTokenView.as_view()
