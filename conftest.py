@@ -108,12 +108,12 @@ def client_for(client):
 @pytest.fixture
 def api_for():
     """An API client authenticated with the given user's token."""
-    from rest_framework.authtoken.models import Token
+    from samspil.accounts.services import issue_token
 
     def authenticate(user):
         api = APIClient()
-        token, _created = Token.objects.get_or_create(user=user)
-        api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _record, token = issue_token(user=user, name="test")
+        api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
         return api
 
     return authenticate

@@ -72,7 +72,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "auditlog",
     "axes",
     "samspil.core",
+    "samspil.accounts",
     "samspil.organisations",
     "samspil.partnerships",
     "samspil.programmes",
@@ -230,7 +231,7 @@ if PRODUCTION:
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["samspil.core.permissions.ScopedPermission"],
@@ -241,6 +242,17 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
     "ALLOWED_VERSIONS": ["v1"],
     "DEFAULT_VERSION": "v1",
+}
+# API tokens (django-rest-knox): stored as a SHA-512 hash, named, valid for
+# SAMSPIL_API_TOKEN_DAYS (at most SAMSPIL_API_TOKEN_MAX_DAYS); listed and revoked on "My page".
+SAMSPIL_API_TOKEN_DAYS = env_int("SAMSPIL_API_TOKEN_DAYS", 30)
+SAMSPIL_API_TOKEN_MAX_DAYS = env_int("SAMSPIL_API_TOKEN_MAX_DAYS", 365)
+KNOX_TOKEN_MODEL = "accounts.ApiToken"
+REST_KNOX = {
+    "TOKEN_MODEL": KNOX_TOKEN_MODEL,
+    "TOKEN_TTL": datetime.timedelta(days=SAMSPIL_API_TOKEN_DAYS),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "samspil API",

@@ -5,7 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.permissions import AllowAny
 
-from samspil.core.signin import obtain_token
+from samspil.accounts.views import SignOutView, obtain_token
 from samspil.core.views import HomeView, switch_language
 from samspil.discovery.views.respond import respond
 from samspil.plans.views import company_plan
@@ -19,7 +19,8 @@ urlpatterns = [
         login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
         name="login",
     ),
-    path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
+    path("log-ud/", SignOutView.as_view(), name="logout"),
+    path("min-side/", include("samspil.accounts.urls")),
     path("sprog/<str:code>/", switch_language, name="set_language"),
     path("organisationer/", include("samspil.organisations.urls")),
     path("partnerskaber/", include("samspil.partnerships.urls")),

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from rest_framework.authtoken.views import ObtainAuthToken
 
 
 def lockout_minutes() -> int:
@@ -25,14 +24,3 @@ def lockout_response(request, original_response=None, credentials=None):
         )
     response["Retry-After"] = str(minutes * 60)
     return response
-
-
-class ObtainTokenView(ObtainAuthToken):
-    """``POST /api/token/``: DRF's token view, but the password is checked against Django's own
-    request, so the sign-in lockout counts and refuses token requests as it does the page."""
-
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), "request": self.request._request}
-
-
-obtain_token = ObtainTokenView.as_view()
