@@ -1,8 +1,15 @@
+from csp.decorators import csp_update
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 from rest_framework.permissions import AllowAny
 
 from samspil.accounts.views import SignOutView, obtain_token
@@ -10,10 +17,18 @@ from samspil.core.views import HomeView, switch_language
 from samspil.discovery.views.respond import respond
 from samspil.plans.views import company_plan
 
+
+@login_not_required
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the icon."""
+    return redirect(static("samspil/favicon.svg"), permanent=True)
+
+
 api_docs = {"permission_classes": [AllowAny], "authentication_classes": []}
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
+    path("favicon.ico", favicon),
     path(
         "log-ind/",
         login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
@@ -37,14 +52,20 @@ urlpatterns = [
     path("api/v1/", include("samspil.api_urls", namespace="v1")),
     path("api/token/", obtain_token, name="api-token"),
     path("api/schema/", SpectacularAPIView.as_view(**api_docs), name="api-schema"),
+    # Swagger UI's set-up script is served from its own URL (no inline script); both pages
+    # draw with styles their libraries insert, so only they allow inline styles.
     path(
         "api/docs/",
-        SpectacularSwaggerView.as_view(url_name="api-schema", **api_docs),
+        csp_update({"style-src": ["'unsafe-inline'"]})(
+            SpectacularSwaggerSplitView.as_view(url_name="api-schema", **api_docs)
+        ),
         name="api-docs",
     ),
     path(
         "api/redoc/",
-        SpectacularRedocView.as_view(url_name="api-schema", **api_docs),
+        csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"]})(
+            SpectacularRedocView.as_view(url_name="api-schema", **api_docs)
+        ),
         name="api-redoc",
     ),
 ]

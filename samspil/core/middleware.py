@@ -1,4 +1,5 @@
-"""Request middleware: the language a page is shown in, and sign-in for every page."""
+"""Request middleware: the language a page is shown in, sign-in for every page, and the
+Permissions-Policy header."""
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequired
@@ -53,3 +54,15 @@ class LoginRequiredMiddleware(DjangoLoginRequired):
         if request.path_info.startswith("/api/"):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class PermissionsPolicyMiddleware:
+    """Switch off the browser features samspil never uses (``settings.PERMISSIONS_POLICY``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
