@@ -125,7 +125,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("SAMSPIL_SIGN_IN_ATTEMPTS", 10)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("SAMSPIL_SIGN_IN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "samspil.core.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "samspil.core.signin.client_ip"
 AXES_LOCKOUT_CALLABLE = "samspil.core.signin.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -281,6 +281,9 @@ REST_FRAMEWORK = {
 SAMSPIL_API_TOKEN_DAYS = env_int("SAMSPIL_API_TOKEN_DAYS", 30)
 SAMSPIL_API_TOKEN_MAX_DAYS = env_int("SAMSPIL_API_TOKEN_MAX_DAYS", 365)
 KNOX_TOKEN_MODEL = "accounts.ApiToken"
+# knox's own migrations would create the table of its default token model even though ours
+# replaces it; that stray table would hold a foreign key to users that nothing else knows of.
+MIGRATION_MODULES = {"knox": None}
 REST_KNOX = {
     "TOKEN_MODEL": KNOX_TOKEN_MODEL,
     "TOKEN_TTL": datetime.timedelta(days=SAMSPIL_API_TOKEN_DAYS),

@@ -1,10 +1,24 @@
 """What a locked-out sign-in answers (django-axes calls ``lockout_response``): the sign-in page
 says so in the user's language, the token endpoint answers 429 with the same words as JSON."""
 
+import ipaddress
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from samspil.core.ratelimit import client_address
+
+
+def client_ip(request) -> str | None:
+    """The visitor's address for the sign-in log and lockout (``ratelimit.client_address``), or
+    None when the request has none that is an IP address (e.g. a sign-in made by a test)."""
+    address = client_address(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 def lockout_minutes() -> int:
