@@ -371,7 +371,10 @@ LOG_FORMAT = env_choice("LOG_FORMAT", "text", ("text", "json"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "samspil.core.logs.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "samspil.core.logs.RequestIdFilter"},
+        "quiet_refusals": {"()": "samspil.core.logs.QuietRefusals"},
+    },
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
         "json": {"()": "samspil.core.logs.JsonFormatter"},
@@ -379,11 +382,20 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["request_id"],
+            "filters": ["request_id", "quiet_refusals"],
             "formatter": LOG_FORMAT,
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # Django's own loggers write through the one handler above, once (not also through
+    # Django's default console handler).
+    "loggers": {
+        "django": {
+            "handlers": ["console"],
+            "level": env_str("LOG_LEVEL", "WARNING"),
+            "propagate": False,
+        },
+    },
 }
 
 # Error reporting to Sentry (or a Sentry-compatible service) when SENTRY_DSN is set; personal

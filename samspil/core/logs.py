@@ -54,3 +54,17 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
+
+
+class QuietRefusals(logging.Filter):
+    """A refused request (403) is logged as one line, without the traceback of the refusal:
+    it is an answer, not an error."""
+
+    def filter(self, record):
+        if record.exc_info and record.exc_info[0] is not None:
+            from django.core.exceptions import PermissionDenied
+
+            if issubclass(record.exc_info[0], PermissionDenied):
+                record.exc_info = None
+                record.exc_text = None
+        return True

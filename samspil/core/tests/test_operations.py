@@ -48,9 +48,7 @@ def test_every_response_carries_a_request_id_that_the_logs_carry_too(client):
     assert chosen != "aaaaaaaaaaaa"
     token = request_id.set(first)
     try:
-        record = logging.LogRecord(
-            "samspil", logging.WARNING, __file__, 1, "Nægtet", (), None
-        )
+        record = logging.LogRecord("samspil", logging.WARNING, __file__, 1, "Nægtet", (), None)
         RequestIdFilter().filter(record)
         line = json.loads(JsonFormatter().format(record))
     finally:
@@ -96,3 +94,30 @@ def test_with_redis_the_cache_and_the_task_queue_run_on_redis(tmp_path):
     # The cache entry is really in Redis, where another process or machine reads it.
     assert any(b"samspil-test" in key for key in server.scan_iter())
     server.flushdb()
+
+
+@pytest.mark.django_db
+def test_a_refused_page_is_one_log_line_without_a_traceback(client_for, world):
+    import io
+
+    from samspil.testing import factories as f
+
+    company = f.CompanyFactory(name="Ikast Metal ApS")
+    # Django's messages go through samspil's one console handler, once.
+    (handler,) = [
+        h
+        for h in logging.getLogger("django").handlers
+        if any(isinstance(f, RequestIdFilter) for f in h.filters)
+    ]
+    written = io.StringIO()
+    previous = handler.setStream(written)
+    try:
+        response = client_for(world.outsider).post(
+            reverse("companies:update", args=[company.pk]), {"name": "X"}
+        )
+    finally:
+        handler.setStream(previous)
+    assert response.status_code == 403
+    logged = written.getvalue()
+    assert logged.count("Forbidden") == 1, logged
+    assert "Traceback" not in logged
