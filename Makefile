@@ -54,7 +54,21 @@ chromium:
 test: install-test lint check chromium
 	$(BIN)/pytest
 
-# Matching quality and speed, written to docs/benchmarks.md (a throwaway database; nothing kept).
+# Every benchmark, written to docs/benchmarks.md, each in a throwaway database (nothing kept):
+# matching and the programme dashboard, then every page and API list at demo size and at a
+# large size on SQLite (BENCH_SCALE/10 of national: 20,000 companies, 200,000 contacts,
+# 100,000 participants) and on PostgreSQL (BENCH_SCALE of national: 200,000 companies,
+# 2,000,000 contacts, 1,000,000 participants), with the participant import and the ESF report.
+# `make benchmark BENCH_SCALE=0.1` for a quicker run; BENCH_POSTGRES= skips PostgreSQL.
+BENCH_SCALE ?= 1
+BENCH_RUNS ?= 10
+BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/samspil_bench
+BENCH_POSTGRES ?= yes
+BENCH_IMPORT_SQLITE ?= $(shell $(PYTHON) -c "print(int(100000 * $(BENCH_SCALE)))")
+BENCH_IMPORT_POSTGRES ?= $(shell $(PYTHON) -c "print(int(1000000 * $(BENCH_SCALE)))")
+BENCH_SQLITE_SCALE = $(shell $(PYTHON) -c "print($(BENCH_SCALE) / 10)")
+BENCH_PAGES = $(SAMSPIL) benchmark_pages --output $(CURDIR)/docs/benchmarks.md --runs $(BENCH_RUNS)
+
 benchmark: install-test
 	$(BIN)/pip install --quiet -e ".[semantic]"
 	bench=$$(mktemp -d); \
@@ -62,6 +76,26 @@ benchmark: install-test
 	SAMSPIL_VAR_DIR=$$bench $(SAMSPIL) benchmark_matching --output docs/benchmarks.md && \
 	SAMSPIL_VAR_DIR=$$bench $(SAMSPIL) benchmark_dashboard --output docs/benchmarks.md; \
 	status=$$?; rm -rf $$bench; exit $$status
+	# SQLite, then PostgreSQL even when SQLite failed; the run fails if either did.
+	bench=$$(mktemp -d); \
+	( export SAMSPIL_VAR_DIR=$$bench DEBUG=false; \
+	  $(SAMSPIL) migrate --no-input -v0 && $(SAMSPIL) createcachetable && \
+	  $(SAMSPIL) demo && $(BENCH_PAGES) --label demo --esf && \
+	  $(SAMSPIL) generate --scale $(BENCH_SQLITE_SCALE) && \
+	  $(BENCH_PAGES) --label large --esf --imports $(BENCH_IMPORT_SQLITE) ); \
+	sqlite=$$?; rm -rf $$bench; postgres=0; \
+	if [ "$(BENCH_POSTGRES)" = yes ]; then \
+	  bench=$$(mktemp -d); \
+	  ( export SAMSPIL_VAR_DIR=$$bench DEBUG=false DATABASE_URL=$(BENCH_POSTGRES_URL); \
+	    $(BIN)/python -m samspil.core.scale.pgdb create $(BENCH_POSTGRES_URL) && \
+	    $(SAMSPIL) migrate --no-input -v0 && $(SAMSPIL) createcachetable && \
+	    $(SAMSPIL) demo && $(BENCH_PAGES) --label demo --esf && \
+	    $(SAMSPIL) generate --scale $(BENCH_SCALE) && \
+	    $(BENCH_PAGES) --label large --esf --imports $(BENCH_IMPORT_POSTGRES) ); \
+	  postgres=$$?; $(BIN)/python -m samspil.core.scale.pgdb drop $(BENCH_POSTGRES_URL); \
+	  rm -rf $$bench; \
+	fi; \
+	test $$sqlite = 0 && test $$postgres = 0
 
 demo: install
 	$(SAMSPIL) migrate --no-input -v0
