@@ -108,7 +108,7 @@ SQLITE_OPTIONS = {
     "timeout": 20,
     "init_command": (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000; "
-        "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
+        "PRAGMA cache_size=-16384; PRAGMA temp_store=MEMORY;"
     ),
 }
 

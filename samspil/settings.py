@@ -233,6 +233,13 @@ SAMSPIL_SURVEY_RATE_PER_MINUTE = env_int("SAMSPIL_SURVEY_RATE_PER_MINUTE", 60)
 # How many reverse proxies of our own stand in front of samspil. Only then is X-Forwarded-For
 # read, and only the address the outermost of them saw; a visitor cannot choose their address.
 SAMSPIL_TRUSTED_PROXIES = env_int("SAMSPIL_TRUSTED_PROXIES", 0)
+if PRODUCTION and env_str("SAMSPIL_TRUSTED_PROXIES") is None:
+    # Behind a proxy left uncounted every visitor has the proxy's address, so one visitor's
+    # wrong passwords would lock everyone out; production says how many proxies there are.
+    raise ImproperlyConfigured(
+        "SAMSPIL_TRUSTED_PROXIES must be set when SAMSPIL_MODE=production: the number of "
+        "reverse proxies of your own in front of samspil (0 if none)."
+    )
 if SAMSPIL_TRUSTED_PROXIES < 0:
     raise ImproperlyConfigured("SAMSPIL_TRUSTED_PROXIES is a number of proxies, 0 or more.")
 
@@ -408,6 +415,8 @@ if SENTRY_DSN:
         dsn=SENTRY_DSN,
         environment=env_str("SENTRY_ENVIRONMENT", MODE),
         send_default_pii=False,
+        # Local variables of a failing import would hold CPR numbers: never sent.
+        include_local_variables=False,
         max_request_body_size="never",
         traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
     )

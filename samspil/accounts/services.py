@@ -27,3 +27,13 @@ def revoke_token(*, user, digest: str) -> bool:
 def revoke_all(*, user) -> int:
     deleted, _ = ApiToken.objects.filter(user=user).delete()
     return deleted
+
+
+def revoke_when_password_changes(sender, instance, update_fields=None, **kwargs):
+    """A new password ends every API token of the user: whoever made a token with the old
+    password (or a stolen session) loses it with the password."""
+    if instance.pk is None or (update_fields is not None and "password" not in update_fields):
+        return
+    stored = sender.objects.filter(pk=instance.pk).values_list("password", flat=True).first()
+    if stored is not None and stored != instance.password:
+        ApiToken.objects.filter(user_id=instance.pk).delete()

@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from rest_framework import serializers
 from rest_framework.authtoken.serializers import AuthTokenSerializer
@@ -17,14 +18,15 @@ from samspil.accounts.forms import TokenForm
 from samspil.accounts.models import ApiToken
 
 
+@never_cache
 def my_page(request):
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST or None, user=request.user)
     new_token = None
     if request.method == "POST" and form.is_valid():
         record, new_token = services.issue_token(
             user=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
         )
-        form = TokenForm()
+        form = TokenForm(user=request.user)
     tokens = ApiToken.objects.filter(user=request.user, expiry__gt=timezone.now())
     return render(
         request,

@@ -4,11 +4,12 @@ backup of SQLite restores into PostgreSQL too) and the uploaded files, in one .t
 The identity key (``SAMSPIL_IDENTITY_KEY``) is never in the backup: the identifiers in it are
 encrypted and can be read only with the key, which is kept apart (README, "Running it safely").
 Restoring writes the records exactly as they were, the audit trail included, without adding a
-line of its own to that trail.
+line of its own to that trail. Restore only archives you made: an archive holds users too.
 """
 
 import io
 import json
+import os
 import tarfile
 import tempfile
 from pathlib import Path
@@ -28,6 +29,7 @@ EXCLUDED = [
     "admin.logentry",
     "axes",
     "django_tasks_database",
+    "django_rq",
 ]
 DATA = "samspil-data.json"
 MEDIA = "media"
@@ -53,7 +55,10 @@ def back_up(target: Path) -> dict:
         records = len(json.loads(data.read_text()))
         files = [p for p in media_root.rglob("*") if p.is_file()] if media_root.exists() else []
         manifest = {"format": 1, "records": records, "files": len(files)}
-        with tarfile.open(target, "w:gz") as archive:
+        # The backup holds names, contact history and password hashes: only its owner reads it.
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.chmod(target, 0o600)
+        with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
             archive.add(data, arcname=DATA)
             for path in files:
                 archive.add(path, arcname=f"{MEDIA}/{path.relative_to(media_root)}")
@@ -77,10 +82,16 @@ def restore(source: Path) -> dict:
         if DATA not in names or MANIFEST not in names:
             raise BackupError(f"{source} is not a samspil backup.")
         manifest = json.load(archive.extractfile(MANIFEST))
+        media = [m for m in archive.getmembers() if m.name.startswith(f"{MEDIA}/") and m.isfile()]
+        # Check every file before anything is written, so a bad archive changes nothing.
+        for member in media:
+            try:
+                tarfile.data_filter(member, str(media_root))
+            except tarfile.FilterError as exc:
+                raise BackupError(f"{source}: {member.name} cannot be restored ({exc}).") from exc
         archive.extract(DATA, scratch, filter="data")
         with transaction.atomic(), disable_auditlog():
             call_command("loaddata", str(Path(scratch) / DATA), verbosity=0)
-        media = [m for m in archive.getmembers() if m.name.startswith(f"{MEDIA}/") and m.isfile()]
         for member in media:
             member.name = member.name[len(MEDIA) + 1 :]
             archive.extract(member, media_root, filter="data")

@@ -13,6 +13,7 @@ import io
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -49,7 +50,8 @@ def xlsx_row(sheet, values) -> list:
         value = value if isinstance(value, datetime.date) else _cell(value)
         if isinstance(value, str):
             cell = WriteOnlyCell(sheet, value=None)
-            cell.value = value
+            # Control characters cannot be stored in XLSX; they are dropped, not refused.
+            cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
             cell.data_type = "s"
             row.append(cell)
         else:

@@ -10,7 +10,7 @@ import uuid
 from django.conf import settings
 
 request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
-VALID_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+VALID_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 
 class RequestIdMiddleware:
@@ -22,7 +22,7 @@ class RequestIdMiddleware:
 
     def __call__(self, request):
         given = request.headers.get("X-Request-ID", "")
-        if not (settings.SAMSPIL_TRUSTED_PROXIES and VALID_ID.match(given)):
+        if not (settings.SAMSPIL_TRUSTED_PROXIES and VALID_ID.fullmatch(given)):
             given = uuid.uuid4().hex
         token = request_id.set(given)
         request.request_id = given

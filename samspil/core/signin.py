@@ -16,9 +16,14 @@ def client_ip(request) -> str | None:
     None when the request has none that is an IP address (e.g. a sign-in made by a test)."""
     address = client_address(request)
     try:
-        return str(ipaddress.ip_address(address))
+        ip = ipaddress.ip_address(address)
     except ValueError:
         return None
+    if ip.version == 6:
+        # One IPv6 subscriber holds a whole /64: count it as one address, or each guess could
+        # come from a fresh address.
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return str(ip)
 
 
 def lockout_minutes() -> int:

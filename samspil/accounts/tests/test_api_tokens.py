@@ -88,7 +88,17 @@ def test_nobody_revokes_another_users_token(client, user):
 
 def test_a_token_made_on_the_page_is_shown_once(client, user):
     client.force_login(user)
-    response = client.post(reverse("accounts:my-page"), {"name": "Datavarehus", "days": 7})
+    refused = client.post(
+        reverse("accounts:my-page"), {"name": "Datavarehus", "days": 7, "password": "forkert"}
+    )
+    assert refused.context["new_token"] is None and "Adgangskoden er forkert" in (
+        refused.content.decode()
+    )
+    response = client.post(
+        reverse("accounts:my-page"),
+        {"name": "Datavarehus", "days": 7, "password": "rigtigt-kodeord"},
+    )
+    assert "no-store" in response["Cache-Control"]
     shown = response.context["new_token"]
     assert shown in response.content.decode()
     assert organisations(api_with(shown)) == 200
@@ -102,4 +112,11 @@ def test_signing_out_ends_the_tokens_only_when_asked(client, user):
     assert organisations(api_with(token)) == 200
     client.force_login(user)
     client.post(reverse("logout"), {"revoke_tokens": "1"})
+    assert organisations(api_with(token)) == 401
+
+
+def test_a_new_password_ends_every_token(user):
+    token = get_token()
+    user.set_password("nyt-kodeord-2026")
+    user.save()
     assert organisations(api_with(token)) == 401

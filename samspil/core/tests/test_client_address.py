@@ -44,3 +44,14 @@ def test_the_limit_is_kept_per_address(settings, db):
         assert allow("test", "203.0.113.7", 3)
     assert not allow("test", "203.0.113.7", 3)
     assert allow("test", "203.0.113.8", 3)
+
+
+def test_the_sign_in_lockout_counts_an_ipv6_subscriber_as_one_address(settings):
+    from samspil.core.signin import client_ip
+
+    settings.SAMSPIL_TRUSTED_PROXIES = 0
+    first = client_ip(request_from("2001:db8:1:2::1"))
+    assert first == client_ip(request_from("2001:db8:1:2:ffff::9")) == "2001:db8:1:2::"
+    assert client_ip(request_from("2001:db8:1:3::1")) != first
+    assert client_ip(request_from("203.0.113.7")) == "203.0.113.7"
+    assert client_ip(request_from("unknown")) is None

@@ -49,3 +49,11 @@ def test_learning_notes_export_keeps_a_formula_title_as_text(client_for, world):
     assert [c.value for c in titles] == ["=1+1"] and titles[0].data_type == "s"
     rows = csv_cells(client.get(url, {"export": "csv"}))
     assert rows[1][1] == "'=1+1"
+
+
+def test_control_characters_do_not_break_the_spreadsheet(client_for, world):
+    f.CompanyFactory(name="Ikast\x01 Metal\x0b ApS", cvr="13585628")
+    response = client_for(world.member).get(reverse("companies:list"), {"export": "xlsx"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.getvalue())).active
+    assert sheet.cell(row=2, column=2).value == "Ikast Metal ApS"

@@ -57,6 +57,7 @@ def test_production_mode_passes_djangos_deployment_check(tmp_path):
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="samspil.example.dk",
         SAMSPIL_IDENTITY_KEY=secrets.token_urlsafe(40),
+        SAMSPIL_TRUSTED_PROXIES="1",
     )
     result = subprocess.run(
         [sys.executable, "-m", "samspil", "check", "--deploy", "--fail-level", "WARNING"],

@@ -28,7 +28,10 @@ def start(tmp_path, **env):
             "SAMSPIL_IDENTITY_KEY",
         }
     }
-    environment.update({"SAMSPIL_VAR_DIR": str(tmp_path / "var"), **env})
+    environment.update(
+        {"SAMSPIL_VAR_DIR": str(tmp_path / "var"), "SAMSPIL_TRUSTED_PROXIES": "0", **env}
+    )
+    environment = {key: value for key, value in environment.items() if value is not None}
     return subprocess.run(
         [
             sys.executable,
@@ -107,6 +110,19 @@ def test_production_refuses_to_start_without_the_key_for_personal_identifiers(tm
     assert result.returncode != 0
     assert "SAMSPIL_IDENTITY_KEY" in result.stderr
     assert not (tmp_path / "var" / "identity_key").exists()
+
+
+def test_production_refuses_to_start_without_saying_how_many_proxies_stand_in_front(tmp_path):
+    result = start(
+        tmp_path,
+        SAMSPIL_MODE="production",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="samspil.example.dk",
+        SAMSPIL_IDENTITY_KEY="k" * 40,
+        SAMSPIL_TRUSTED_PROXIES=None,
+    )
+    assert result.returncode != 0
+    assert "SAMSPIL_TRUSTED_PROXIES" in result.stderr
 
 
 @pytest.mark.parametrize(
