@@ -41,6 +41,9 @@ class Page:
     queries: int | None = None
     times: list = field(default_factory=list)
     floor_times: list = field(default_factory=list)
+    # The median of a request that reads no records (the fixed cost every page pays), set by
+    # ``measure`` from the "fixed cost" rows.
+    baseline: float | None = None
 
     @property
     def key(self) -> str:
@@ -61,9 +64,15 @@ class Page:
 
     @property
     def ratio(self) -> float | None:
+        """The page against what it cannot do without: its rows' SQL plus the fixed cost of a
+        request (session, user, middleware, the page's frame)."""
         if self.median is None or not self.floor_median:
             return None
-        return self.median / self.floor_median
+        return self.median / (self.floor_median + (self.baseline or 0))
+
+    @property
+    def fixed_cost(self) -> bool:
+        return "fixed cost" in self.name
 
 
 def percentile(values, pct) -> float | None:
@@ -106,6 +115,9 @@ def pages() -> list[Page]:
         found.append(Page(name, url, user, floor, tuple(params), note))
 
     n = PAGE_SIZE
+    # My page reads no records of the register: what any page costs (session, user, menu,
+    # the page's frame), for reading the floors against.
+    add("my page (fixed cost of a page)", url_or_none("accounts:my-page"), consultant)
     add(
         "company list",
         reverse("companies:list"),
@@ -431,6 +443,15 @@ def measure(
             f"{page.name}: {page.queries} queries, median {page.median:.0f} ms, "
             f"p95 {page.p95:.0f} ms, floor {page.floor_median or 0:.1f} ms"
         )
+    _set_baselines(pages_)
+
+
+def _set_baselines(pages_: list[Page]) -> None:
+    """API rows are read against the API root, page rows against My page."""
+    fixed = {p.url.startswith("/api/"): p.median for p in pages_ if p.fixed_cost}
+    for page in pages_:
+        if not page.fixed_cost:
+            page.baseline = fixed.get(page.url.startswith("/api/"))
 
 
 def _get(client, url, timeout: float = 0):

@@ -296,6 +296,18 @@ def test_the_research_export_is_pseudonymised(world, company):
     assert AccessLog.objects.filter(participant=participant, action="export").exists()
 
 
+def test_a_command_in_the_access_log_shows_as_the_system_on_the_page(
+    client_for, world, company
+):
+    world.project_a.code = "pa"
+    world.project_a.save()
+    enrolment = enrol(world, company, name="Mette Smed")
+    call_command("report", "research", "--project", "pa", stdout=io.StringIO())
+    page = client_for(world.operator).get(enrolment.participant.get_absolute_url())
+    assert page.status_code == 200
+    assert "System" in page.content.decode()
+
+
 def register_form(project_pk, **changes):
     data = {
         "person-personal_id_type": "cpr",

@@ -15,13 +15,14 @@ written by `samspil generate`). Server time is a request through Django's test c
 in as the persona who sees the data (`operator` for project pages, `konsulent2` for company
 pages); median and 95th percentile over the runs after one warm-up, which also counts the SQL
 queries. The floor is one hand-written SQL query fetching the rows the page shows (its first
-page of 50, or the GROUP BY behind a sum), timed the same way on the same connection; "x floor"
-is the page's median over the floor's. The last column flags what misses the targets: p95 over
-150 ms, a query count different from demo size, more than 5x the floor. The row *API root*
-reads no records: it is what any signed-in request costs on this machine (session, user,
-middleware, rendering), the part of every page that no index makes smaller; read the "x floor"
-of small pages against it. At demo and large size a page may show a different record (the
-busiest company, the biggest cluster), so a changed query count can come from the record.
+page of 50, or the GROUP BY behind a sum), timed the same way on the same connection. Every
+request also pays a fixed cost that no index makes smaller (session, user, middleware, the
+page's frame and menu): the rows *my page* (pages) and *API root* (API) read no records and
+measure it. "x floor" is the page's median over its floor plus that fixed cost, so 1 means the
+page costs no more than fetching its rows by hand in an empty request. The last column flags
+what misses the targets: p95 over 150 ms, a query count different from demo size, more than 5x
+the floor. At demo and large size a page may show a different record (the busiest company, the
+biggest cluster), so a changed query count can come from the record.
 """
 
 
