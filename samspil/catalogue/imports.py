@@ -7,13 +7,18 @@ An unknown provider is created; an unknown competence area or ESCO URI is a row 
 """
 
 import datetime
+import functools
+import operator
 from decimal import Decimal, InvalidOperation
 
+from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from samspil.catalogue.models import CompetenceArea, EscoSkill, Level, Offering, Provider
-from samspil.core.imports import Importer, validation_errors
+from samspil.core.audit import audit_changes, log_bulk
+from samspil.core.imports import Importer, insert_rows, update_rows, validation_errors
 from samspil.core.models import Municipality
 
 YES = {"ja", "yes", "1", "x", "sand", "true"}
@@ -39,24 +44,42 @@ class OfferingImporter(Importer):
     )
     key = "code"
 
+    kind = "offerings"
+
+    @property
+    def kind_label(self) -> str:
+        return _("offerings")
+
     def prepare(self, rows) -> None:
-        self.existing = Offering.objects.in_bulk(
-            [r.get("code", "").strip() for r in rows if r], field_name="code"
-        )
-        self.providers = {p.name.lower(): p for p in Provider.objects.all()}
-        self.areas = {a.name.lower(): a for a in CompetenceArea.objects.all()}
+        codes = [r.get("code", "").strip() for r in rows if r]
+        self.existing = Offering.objects.in_bulk(codes, field_name="code")
+        if not hasattr(self, "providers"):  # few: loaded with the first batch
+            self.providers = {p.name.lower(): p for p in Provider.objects.all()}
+            self.areas = {a.name.lower(): a for a in CompetenceArea.objects.all()}
+            self.municipalities = {}
+            for m in Municipality.objects.all():
+                self.municipalities[str(m.code)] = m
+                self.municipalities[m.name.lower()] = m
         uris = {u for r in rows if r for u in _split(r.get("esco_skills", ""))}
         self.skills = {s.uri: s for s in EscoSkill.objects.filter(uri__in=uris)}
-        self.municipalities = {}
-        for m in Municipality.objects.all():
-            self.municipalities[str(m.code)] = m
-            self.municipalities[m.name.lower()] = m
+        # The links the batch's offerings have now, one query per kind of link.
+        self.current = {}
+        pks = [o.pk for o in self.existing.values()]
+        for name in LINKS:
+            field = Offering._meta.get_field(name)
+            through = field.remote_field.through
+            source, target = field.m2m_field_name() + "_id", field.m2m_reverse_field_name() + "_id"
+            for offering_id, target_id in through.objects.filter(
+                **{f"{source}__in": pks}
+            ).values_list(source, target):
+                self.current.setdefault((name, offering_id), set()).add(target_id)
         self.links = {}
 
     def build(self, row):
         errors: dict[str, list[str]] = {}
         code = row.get("code", "").strip()
         offering = self.existing.get(code) or Offering(code=code)
+        self.remember(offering)
         offering.title = row.get("title", "").strip()
         offering.kind = row.get("kind", "").strip()
         offering.description = row.get("description", "")
@@ -118,15 +141,83 @@ class OfferingImporter(Importer):
         except ValidationError as exc:
             for column, messages in validation_errors(exc).items():
                 errors.setdefault(column, []).extend(messages)
-        self.links[code] = (areas, skills)
+        self.links[code] = {"competence_areas": areas, "esco_skills": skills}
+        if offering.pk is not None and not errors:
+            offering._import_changed = bool(
+                audit_changes(offering._audit_before, offering)
+                or any(
+                    {t.pk for t in targets} != self.current.get((name, offering.pk), set())
+                    for name, targets in self.links[code].items()
+                )
+            )
         return offering, errors
 
-    def save(self, record) -> None:
-        if record.provider.pk is None:
-            existing = Provider.objects.filter(name__iexact=record.provider.name).first()
-            record.provider = existing or Provider.objects.create(name=record._provider_name)
-            self.providers[record.provider.name.lower()] = record.provider
-        record.save()
-        areas, skills = self.links[record.code]
-        record.competence_areas.set(areas)
-        record.esco_skills.set(skills)
+    def save_batch(self, records) -> None:
+        """Set-based: new providers, then the offerings, then their links, each written in bulk
+        with their audit entries (links as auditlog records them: added and removed names)."""
+        new_providers = {}
+        for record in records:
+            if record.provider.pk is None:
+                name = record._provider_name
+                new_providers.setdefault(name.lower(), Provider(name=name))
+        if new_providers:
+            insert_rows(Provider, list(new_providers.values()))
+            log_bulk(list(new_providers.values()), LogEntry.Action.CREATE, actor=self.actor)
+            self.providers.update(new_providers)
+        for record in records:
+            if record.provider.pk is None:
+                record.provider = self.providers[record._provider_name.lower()]
+        touched = [r for r in records if r.pk is not None]
+        self.write(Offering, records, UPDATED_FIELDS)
+        # An offering whose links alone changed is still changed (the matching index follows
+        # the offerings' newest change).
+        # (write() clears _audit_before of those it updated; the others changed links only.)
+        update_rows(Offering, [r for r in touched if r._audit_before is not None], ["updated_at"])
+        entries, changes = [], []
+        for name in LINKS:
+            field = Offering._meta.get_field(name)
+            through = field.remote_field.through
+            source, target = field.m2m_field_name() + "_id", field.m2m_reverse_field_name() + "_id"
+            removed, added, pending = [], [], []
+            for record in records:
+                wanted = {t.pk: t for t in self.links[record.code][name]}
+                current = self.current.get((name, record.pk), set())
+                gone = current - wanted.keys()
+                new = [t for pk, t in wanted.items() if pk not in current]
+                if gone:
+                    removed.append(Q(**{source: record.pk, f"{target}__in": gone}))
+                    pending.append((record, gone))
+                if new:
+                    added.extend(through(**{source: record.pk, target: t.pk}) for t in new)
+                    entries.append(record)
+                    changes.append(m2m_change(name, "add", [str(t) for t in new]))
+            if removed:
+                gone_ids = set().union(*(ids for _record, ids in pending))
+                targets = field.related_model.objects.in_bulk(gone_ids)
+                for record, ids in pending:
+                    entries.append(record)
+                    changes.append(m2m_change(name, "delete", [str(targets[i]) for i in ids]))
+                through.objects.filter(functools.reduce(operator.or_, removed)).delete()
+            through.objects.bulk_create(added, batch_size=500)
+        log_bulk(entries, LogEntry.Action.UPDATE, actor=self.actor, changes=changes)
+
+
+LINKS = ("competence_areas", "esco_skills")
+UPDATED_FIELDS = [
+    "title",
+    "kind",
+    "provider",
+    "description",
+    "municipality",
+    "level_from",
+    "level_to",
+    "duration_days",
+    "language",
+    "next_start",
+    "qualification_granting",
+    "updated_at",
+]
+
+
+def m2m_change(field: str, operation: str, objects: list[str]) -> dict:
+    return {field: {"type": "m2m", "operation": operation, "objects": objects}}

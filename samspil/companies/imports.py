@@ -48,12 +48,21 @@ class CompanyImporter(Importer):
     )
     key = "cvr"
 
+    kind = "companies"
+    batch_size = 2000
+
+    @property
+    def kind_label(self) -> str:
+        return _("companies")
+
     def prepare(self, rows) -> None:
         cvrs = []
         for row in rows:
             with contextlib.suppress(ValidationError):
                 cvrs.append(normalise_cvr(row.get("cvr", "")))
         self.existing = Company.objects.in_bulk(cvrs, field_name="cvr")
+        if hasattr(self, "municipalities"):
+            return  # 98 of them: loaded with the first batch
         self.municipalities = {}
         for municipality in Municipality.objects.all():
             self.municipalities[str(municipality.code)] = municipality
@@ -70,6 +79,7 @@ class CompanyImporter(Importer):
             cvr = None
         company = (self.existing.get(cvr) if cvr else None) or Company(cvr=cvr or "00000000")
         before = model_to_dict(company) if company.pk else None
+        self.remember(company)
         for column in TEXT_COLUMNS:
             if column in row:
                 setattr(company, column, row[column])
@@ -106,3 +116,16 @@ class CompanyImporter(Importer):
         if company.pk:
             company._import_changed = model_to_dict(company) != before
         return company, errors
+
+    def save_batch(self, records) -> None:
+        self.write(Company, records, UPDATED_FIELDS)
+
+
+UPDATED_FIELDS = [
+    *TEXT_COLUMNS,
+    "municipality",
+    "employees",
+    "size_band",
+    "growth_company",
+    "updated_at",
+]

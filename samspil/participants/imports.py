@@ -1,13 +1,16 @@
 """`samspil import projects FILE` and `samspil import participants FILE`: the start and stop
 forms from CSV/XLSX, all or nothing; re-importing updates the same participants."""
 
+import contextlib
 import datetime
 
+from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from samspil.companies.models import Company
-from samspil.core.imports import Importer, validation_errors
+from samspil.core.audit import audit_changes, audit_snapshot, log_bulk
+from samspil.core.imports import Importer, blank, insert_rows, update_rows, validation_errors
 from samspil.core.validators import normalise_cvr
 from samspil.participants import crypto
 from samspil.participants.identifiers import parse
@@ -15,6 +18,7 @@ from samspil.participants.models import (
     CHARACTERISTICS,
     RESULTS,
     START_FORM,
+    STOP_FORM,
     Answer,
     EmploymentStatus,
     Enrolment,
@@ -39,6 +43,11 @@ def _date(value: str, column: str, errors: dict):
 class ProjectImporter(Importer):
     required = ("code", "name", "fund", "start_date", "end_date")
     key = "code"
+    kind = "projects"
+
+    @property
+    def kind_label(self) -> str:
+        return _("projects")
 
     def prepare(self, rows):
         self.existing = Project.objects.in_bulk(
@@ -49,6 +58,7 @@ class ProjectImporter(Importer):
         errors = {}
         code = row.get("code", "").strip()
         project = self.existing.get(code) or Project(code=code)
+        self.remember(project)
         project.name = row.get("name", "").strip()
         project.fund = row.get("fund", "").strip().lower()
         if project.fund not in Fund.values:
@@ -60,22 +70,83 @@ class ProjectImporter(Importer):
         except ValidationError as exc:
             for column, messages in validation_errors(exc).items():
                 errors.setdefault(column, []).extend(messages)
+        if project.pk is not None:
+            project._import_changed = bool(audit_changes(project._audit_before, project))
         return project, errors
+
+    def save_batch(self, records):
+        self.write(Project, records, ["name", "fund", "start_date", "end_date", "updated_at"])
 
 
 class ParticipantImporter(Importer):
+    """Set-based: per batch, one query each for the projects, the people (by lookup hash), their
+    enrolments in those projects and the employers; new records are written with
+    ``bulk_create``, changed ones with ``bulk_update``, and the audit entries in bulk."""
+
     required = ("project", "personal_id", "personal_id_type", "start_date")
-    key = ""
+    key = "personal_id"
+    kind = "participants"
+
+    @property
+    def kind_label(self) -> str:
+        return _("participants")
+
+    def __init__(self, *, actor=None):
+        super().__init__(actor=actor)
+        self.projects: dict[str, Project] = {}
+        self.unknown_projects: set[str] = set()
 
     def prepare(self, rows):
-        projects = Project.objects.all()
-        if self.actor is not None and not self.actor.is_superuser:
-            # On the page: only into projects whose team the importing user is on.
-            projects = projects.restrict(self.actor, "change")
-        self.projects = {p.code: p for p in projects}
-        self.companies = {c.cvr: c for c in Company.objects.exclude(cvr__isnull=True)}
-        self.seen = {}
-        self.people = {}  # one participant per identifier within the file, new or not
+        codes = {r.get("project", "").strip() for r in rows if r}
+        codes -= self.projects.keys() | self.unknown_projects
+        if codes:
+            projects = Project.objects.filter(code__in=codes)
+            if self.actor is not None and not self.actor.is_superuser:
+                # On the page: only into projects whose team the importing user is on.
+                projects = projects.restrict(self.actor, "change")
+            self.projects.update({p.code: p for p in projects})
+            self.unknown_projects |= codes - self.projects.keys()
+        self.identifiers = {}  # row id -> Identifier or the ValidationError
+        self.digests = {}  # row id -> the identifier's lookup hash
+        digests = set()
+        cvrs = set()
+        for row in rows:
+            if not row:
+                continue
+            kind = row.get("personal_id_type", "").strip().lower()
+            if kind in IDENTIFIER_TYPES:
+                try:
+                    identifier = parse(kind, row.get("personal_id", ""))
+                except ValidationError as exc:
+                    identifier = exc
+                else:
+                    digest = crypto.lookup_hash(identifier.kind, identifier.value)
+                    digests.add(digest)
+                    self.digests[id(row)] = digest
+                self.identifiers[id(row)] = identifier
+            cvr = row.get("employer_cvr", "").strip()
+            if cvr:
+                with contextlib.suppress(ValidationError):
+                    cvrs.add(normalise_cvr(cvr))
+        # One participant per identifier within the batch, new or not.
+        self.people = {
+            p.identifier_hash: p for p in Participant.objects.filter(identifier_hash__in=digests)
+        }
+        self.before = {}  # id(record) -> its audited values before this import changed it
+        self.enrolments = {}
+        if self.people and self.projects:
+            self.enrolments = {
+                (e.participant_id, e.project_id): e
+                for e in Enrolment.objects.filter(
+                    participant__in=[p.pk for p in self.people.values()],
+                    project__in=[p.pk for p in self.projects.values()],
+                )
+            }
+        self.companies = {c.cvr: c for c in Company.objects.filter(cvr__in=cvrs)} if cvrs else {}
+
+    def _snapshot(self, record) -> None:
+        if record.pk is not None and id(record) not in self.before:
+            self.before[id(record)] = audit_snapshot(record)
 
     def build(self, row):
         errors: dict[str, list[str]] = {}
@@ -85,28 +156,22 @@ class ParticipantImporter(Importer):
                 _("Unknown project code “%(code)s”, or you are not on its team.")
                 % {"code": row.get("project", "")}
             ]
-        identifier = None
-        kind = row.get("personal_id_type", "").strip().lower()
-        if kind not in Participant.IdentifierType.values:
+        identifier = self.identifiers.get(id(row))
+        if identifier is None:
             errors["personal_id_type"] = [_("The identifier type is cpr, personnummer or other.")]
-        else:
-            try:
-                identifier = parse(kind, row.get("personal_id", ""))
-            except ValidationError as exc:
-                errors["personal_id"] = exc.messages
+        elif isinstance(identifier, ValidationError):
+            errors["personal_id"] = identifier.messages
+            identifier = None
         participant = None
         if identifier is not None:
-            digest = crypto.lookup_hash(identifier.kind, identifier.value)
-            participant = self.people.get(digest) or (
-                Participant.objects.filter(identifier_hash=digest).first() or Participant()
-            )
-            self.people[digest] = participant
-            participant.set_identifier(identifier)
-            key = (digest, project.pk if project else None)
-            if key in self.seen:
-                errors["personal_id"] = [_("Repeats row %(row)s.") % {"row": self.seen[key]}]
+            digest = self.digests[id(row)]
+            participant = self.people.get(digest)
+            if participant is None:
+                participant = blank(Participant)
+                participant.set_identifier(identifier)
+                self.people[digest] = participant
         gender = row.get("gender", "").strip().lower()
-        if gender and gender not in Gender.values:
+        if gender and gender not in GENDERS:
             errors["gender"] = [_("The gender is female, male or non_binary.")]
         birth = _date(row.get("birth_date", ""), "birth_date", errors)
         if (
@@ -116,18 +181,20 @@ class ParticipantImporter(Importer):
             and birth != identifier.birth_date
         ):
             errors["birth_date"] = [_("The birth date does not match the personal identifier.")]
-        enrolment = Enrolment(project=project) if project else Enrolment()
+        enrolment = None
         if participant is not None and participant.pk and project:
-            enrolment = (
-                Enrolment.objects.filter(participant=participant, project=project).first()
-                or enrolment
-            )
-        first_entry = (
-            {name: getattr(enrolment, name) for name in START_FORM} if enrolment.pk else {}
-        )
+            enrolment = self.enrolments.get((participant.pk, project.pk))
+        if enrolment is None:
+            enrolment = blank(Enrolment)
+            if project:
+                enrolment.project = project
+            first_entry = {}
+        else:
+            self._snapshot(enrolment)
+            first_entry = {name: getattr(enrolment, name) for name in START_FORM}
         enrolment.entry_date = _date(row.get("start_date", ""), "start_date", errors)
         status = row.get("employment_status", "").strip().lower()
-        if status and status not in EmploymentStatus.values:
+        if status and status not in EMPLOYMENT_STATUSES:
             errors["employment_status"] = [
                 _("Unknown employment status “%(value)s”.") % {"value": status}
             ]
@@ -138,7 +205,7 @@ class ParticipantImporter(Importer):
         enrolment.isced = int(isced) if isced.isdigit() else None
         for column in CHARACTERISTICS:
             value = row.get(column, "").strip().lower()
-            if value and value not in Answer.values:
+            if value and value not in ANSWERS:
                 errors[column] = [_("Write yes, no or declined.")]
             setattr(enrolment, column, value)
         # ESF.md: entry date and entry data stay from the first entry; a later file only
@@ -149,7 +216,7 @@ class ParticipantImporter(Importer):
         enrolment.leaving_date = _date(row.get("end_date", ""), "end_date", errors)
         for column in (*RESULTS, "employed_6m", "improved_situation_6m"):
             value = row.get(column, "").strip().lower()
-            if value and value not in YesNo.values:
+            if value and value not in YES_NO:
                 errors[column] = [_("Write yes or no.")]
             setattr(enrolment, column, value)
         employer = None
@@ -164,29 +231,83 @@ class ParticipantImporter(Importer):
             except ValidationError as exc:
                 errors["employer_cvr"] = exc.messages
         if not errors:
-            try:
-                enrolment.full_clean(exclude=["participant", "project"], validate_unique=False)
-            except ValidationError as exc:
-                for column, messages in validation_errors(exc).items():
-                    errors.setdefault(
-                        {"leaving_date": "end_date", "entry_date": "start_date"}.get(
-                            column, column
-                        ),
-                        [],
-                    ).extend(messages)
+            if enrolment.entry_date is None:
+                errors["start_date"] = [ENTRY_DATE_MISSING]
+            else:
+                # The fields are checked above; the rules across fields are the model's.
+                try:
+                    enrolment.clean()
+                except ValidationError as exc:
+                    for column, messages in validation_errors(exc).items():
+                        errors.setdefault(
+                            {"leaving_date": "end_date", "entry_date": "start_date"}.get(
+                                column, column
+                            ),
+                            [],
+                        ).extend(messages)
         if participant is not None and not errors:
-            self.seen[(participant.identifier_hash, project.pk)] = self.row_number
+            self._snapshot(participant)
             participant.gender = gender or participant.gender
             participant.birth_date = (
                 birth or (identifier.birth_date if identifier else None) or participant.birth_date
             )
-            participant.employer = employer or participant.employer
-        return StartAndStopForm(participant, enrolment), errors
+            if employer is not None:
+                participant.employer = employer
+        form = StartAndStopForm(participant, enrolment)
+        if enrolment.pk is not None and not errors:
+            form._import_changed = bool(
+                audit_changes(self.before[id(enrolment)], enrolment) or self._changes(participant)
+            )
+        return form, errors
 
-    def save(self, record):
-        record.participant.save()
-        record.enrolment.participant = record.participant
-        record.enrolment.save()
+    def _changes(self, record):
+        if record.pk is None:
+            return None
+        return audit_changes(self.before.get(id(record)), record)
+
+    def record_key(self, record, row):
+        return (record.participant.identifier_hash, record.enrolment.project_id)
+
+    def save_batch(self, records):
+        people = {id(r.participant): r.participant for r in records}.values()
+        new_people = [p for p in people if p.pk is None]
+        changed_people, people_changes = [], []
+        for person in people:
+            if person.pk is not None and (changes := self._changes(person)):
+                changed_people.append(person)
+                people_changes.append(changes)
+        insert_rows(Participant, new_people)
+        update_rows(Participant, changed_people, PARTICIPANT_FIELDS)
+        new_enrolments, changed_enrolments, enrolment_changes = [], [], []
+        for record in records:
+            enrolment = record.enrolment
+            enrolment.participant = record.participant
+            if enrolment.pk is None:
+                new_enrolments.append(enrolment)
+            elif changes := audit_changes(self.before[id(enrolment)], enrolment):
+                changed_enrolments.append(enrolment)
+                enrolment_changes.append(changes)
+        insert_rows(Enrolment, new_enrolments)
+        update_rows(Enrolment, changed_enrolments, ENROLMENT_FIELDS)
+        log_bulk(new_people, LogEntry.Action.CREATE, actor=self.actor)
+        log_bulk(changed_people, LogEntry.Action.UPDATE, actor=self.actor, changes=people_changes)
+        log_bulk(new_enrolments, LogEntry.Action.CREATE, actor=self.actor)
+        log_bulk(
+            changed_enrolments,
+            LogEntry.Action.UPDATE,
+            actor=self.actor,
+            changes=enrolment_changes,
+        )
+
+
+ANSWERS = frozenset(Answer.values)
+GENDERS = frozenset(Gender.values)
+EMPLOYMENT_STATUSES = frozenset(EmploymentStatus.values)
+IDENTIFIER_TYPES = frozenset(Participant.IdentifierType.values)
+YES_NO = frozenset(YesNo.values)
+PARTICIPANT_FIELDS = ["gender", "birth_date", "employer", "updated_at"]
+ENROLMENT_FIELDS = [*START_FORM, *STOP_FORM, "updated_at"]
+ENTRY_DATE_MISSING = Enrolment._meta.get_field("entry_date").error_messages["null"]
 
 
 class StartAndStopForm:

@@ -22,7 +22,17 @@ class SpendImporter(Importer):
         super().__init__(actor=actor)
         self.project = project
 
+    @property
+    def kind(self) -> str:
+        return f"spend-{self.project.pk}"
+
+    @property
+    def kind_label(self) -> str:
+        return _("spend")
+
     def prepare(self, rows):
+        if hasattr(self, "lines"):
+            return  # the project's lines and spend: loaded with the first batch
         self.lines = {line.name.casefold(): line for line in self.project.budget_lines.all()}
         # Importing the same accounts again updates the spend of a line and period.
         self.existing = {
@@ -45,6 +55,7 @@ class SpendImporter(Importer):
         key = (getattr(line, "pk", None), period.get("period_start"), period.get("period_end"))
         spend = self.existing.get(key) or Spend(line=line, **period)
         before = (spend.amount, spend.note)
+        self.remember(spend)
         spend.note = row.get("note", "").strip()
         try:
             spend.amount = parse_amount(row.get("amount", ""))
@@ -61,3 +72,6 @@ class SpendImporter(Importer):
                 errors.setdefault(names.get(field, field), []).extend(messages)
         spend._import_changed = spend.pk is None or before != (spend.amount, spend.note)
         return spend, errors
+
+    def save_batch(self, records):
+        self.write(Spend, records, ["amount", "note", "updated_at"])

@@ -6,11 +6,12 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from samspil.core.imports import ImportFileError, read_table
+from samspil.core.imports import ImportFileError, count_rows, iter_table
 
 # What can be imported, and the importer that knows its columns and rules.
 IMPORTERS = {
     "companies": "samspil.companies.imports.CompanyImporter",
+    "contacts": "samspil.companies.contact_imports.ContactImporter",
     "offerings": "samspil.catalogue.imports.OfferingImporter",
     "projects": "samspil.participants.imports.ProjectImporter",
     "participants": "samspil.participants.imports.ParticipantImporter",
@@ -38,21 +39,23 @@ class Command(BaseCommand):
         if not file.is_file():
             raise CommandError(_("%(file)s: no such file") % {"file": file})
         try:
-            rows = read_table(file.read_bytes(), file.name)
+            # The file is streamed, batch by batch: its rows are never all in memory.
+            total = count_rows(file)
+            rows = iter_table(file, file.name)
             importer = import_string(IMPORTERS[kind])()
-            show_progress = options["verbosity"] > 0 and len(rows) >= 200
-            with tqdm(
-                total=len(rows), unit="rows", disable=not show_progress, file=sys.stderr
-            ) as bar:
+            show_progress = options["verbosity"] > 0 and total >= 200
+            with tqdm(total=total, unit="rows", disable=not show_progress, file=sys.stderr) as bar:
                 result = importer.run(rows, dry_run=dry_run, progress=bar)
         except ImportFileError as exc:
             raise CommandError(f"{file}: {exc}") from exc
         if result.errors:
             for error in result.errors:
                 self.stderr.write(str(error))
+            if result.more_errors:
+                self.stderr.write(_("… and %(count)s more errors.") % {"count": result.more_errors})
             raise CommandError(
                 _("%(file)s: %(count)s errors; nothing was saved.")
-                % {"file": file, "count": len(result.errors)}
+                % {"file": file, "count": result.error_count}
             )
         summary = _("New: %(created)s. Updated: %(updated)s. Unchanged: %(unchanged)s.") % {
             "created": result.created,
