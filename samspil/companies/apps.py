@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +10,7 @@ class CompaniesConfig(AppConfig):
     verbose_name = _("Companies")
 
     def ready(self) -> None:
+        post_migrate.connect(keep_search_index, sender=self)
         from auditlog.registry import auditlog
 
         from samspil.companies.models import Cluster, Company, Contact, ContactPerson
@@ -21,3 +24,18 @@ class CompaniesConfig(AppConfig):
         auditlog.register(
             Contact, m2m_fields={"organisations", "consultants"}, exclude_fields=AUDIT_EXCLUDED
         )
+
+
+def keep_search_index(sender, using="default", plan=None, **kwargs) -> None:
+    """On SQLite, a migration that rebuilds the company table drops the triggers that keep
+    the name search's FTS5 table in step; make them again (and refill the table) if so."""
+    from django.db.migrations.recorder import MigrationRecorder
+
+    from samspil.companies.search import ensure_sqlite_index
+
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    applied = MigrationRecorder(connection).applied_migrations()
+    if ("companies", "0002_scale_indexes_and_search") in applied:
+        ensure_sqlite_index(connection)

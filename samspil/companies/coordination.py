@@ -10,7 +10,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, Window
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -136,45 +137,80 @@ def coordination_picture(
     return CoordinationPicture(company=company, others=others, budget=budget, window_days=window)
 
 
-def coordination_overview(quarter: Quarter) -> dict:
+OVERVIEW_PAGE_SIZE = 50
+
+
+def _page_number(text) -> int:
+    text = str(text or "1")
+    return max(int(text), 1) if text.isascii() and text.isdigit() else 1
+
+
+def _companies_page(grouped, company, figure, attribute, page_number):
+    """One page of ``grouped`` (rows of ``company`` id and a ``figure``, grouped in the
+    database without joining the companies), largest figure first; each company gets the
+    figure as ``attribute``, and a page's equal figures go by name. The grouping runs once:
+    the page's rows carry the number of all rows (``COUNT(*) OVER ()``). Two queries: the
+    page's rows and their companies (three for a page past the end)."""
+    rows = grouped.annotate(total=Window(Count("*"))).order_by(f"-{figure}", company)
+    paginator = Paginator(rows, OVERVIEW_PAGE_SIZE)
+    number = _page_number(page_number)
+    start = (number - 1) * OVERVIEW_PAGE_SIZE
+    found = list(rows[start : start + OVERVIEW_PAGE_SIZE])
+    paginator.count = found[0]["total"] if found else grouped.count()
+    page = paginator.get_page(number)
+    if not found and page.number != number:  # past the end: the last page instead
+        found = list(rows[page.start_index() - 1 : page.end_index()])
+    companies = Company.objects.select_related("municipality").in_bulk(
+        [row[company] for row in found]
+    )
+    for row in found:
+        setattr(companies[row[company]], attribute, row[figure])
+    page.object_list = sorted(
+        (companies[row[company]] for row in found),
+        key=lambda c: (-getattr(c, attribute), c.name, c.pk),
+    )
+    return page
+
+
+def coordination_overview(quarter: Quarter, *, over_budget_page=1, uncoordinated_page=1) -> dict:
     """For coordinators: companies over budget, and companies approached by three or more
-    organisations without a joint visit, in the quarter. Two queries, whatever the size."""
+    organisations without a joint visit, in the quarter, a page of each. Both are grouped in
+    the database over the quarter's contacts only (found through the index on date, kind and
+    company); four queries whatever the size."""
     limit = settings.SAMSPIL_CONTACT_BUDGET_PER_QUARTER
     over_budget = (
-        Company.objects.filter(
-            pk__in=uncoordinated_outreach(quarter=quarter)
-            .values("company")
-            .annotate(n=Count("pk"))
-            .filter(n__gt=limit)
-            .values("company")
-        )
-        .annotate(
-            outreach=Count(
-                "contacts",
-                filter=Q(contacts__date__range=(quarter.start, quarter.end))
-                & Q(contacts__kind__in=Contact.OUTREACH_KINDS),
-            )
-        )
-        .select_related("municipality")
-        .order_by("-outreach", "name")
+        uncoordinated_outreach(quarter=quarter)
+        .values("company")
+        .annotate(outreach=Count("pk"))
+        .filter(outreach__gt=limit)
     )
-    in_quarter = Q(contacts__date__range=(quarter.start, quarter.end))
+    joint_visits = Contact.objects.filter(
+        date__range=(quarter.start, quarter.end), kind=Contact.Kind.JOINT_VISIT
+    )
+    # Grouped from the organisations taking part in the quarter's contacts, leaving out the
+    # companies that had a joint visit in the quarter.
     uncoordinated = (
-        Company.objects.annotate(
-            organisation_count=Count("contacts__organisations", filter=in_quarter, distinct=True),
-            joint_visits=Count(
-                "contacts",
-                filter=in_quarter & Q(contacts__kind=Contact.Kind.JOINT_VISIT),
-                distinct=True,
-            ),
+        Contact.organisations.through.objects.filter(
+            contact__date__range=(quarter.start, quarter.end)
         )
-        .filter(organisation_count__gte=3, joint_visits=0)
-        .select_related("municipality")
-        .order_by("-organisation_count", "name")
+        .exclude(contact__company__in=joint_visits.values("company"))
+        .values("contact__company")
+        .annotate(organisation_count=Count("organisation", distinct=True))
+        .filter(organisation_count__gte=3)
+    )
+    over_budget = _companies_page(over_budget, "company", "outreach", "outreach", over_budget_page)
+    uncoordinated = _companies_page(
+        uncoordinated,
+        "contact__company",
+        "organisation_count",
+        "organisation_count",
+        uncoordinated_page,
     )
     return {
         "quarter": quarter,
         "limit": limit,
-        "over_budget": over_budget,
-        "uncoordinated": uncoordinated,
+        "over_budget": over_budget.object_list,
+        "over_budget_page": over_budget,
+        "uncoordinated": uncoordinated.object_list,
+        "uncoordinated_page": uncoordinated,
     }

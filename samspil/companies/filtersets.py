@@ -1,10 +1,10 @@
 """Filters for the company register and the contact timeline, shared by pages, exports and API."""
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samspil.companies.models import SME_BANDS, Cluster, Company, Contact, SizeBand
+from samspil.companies.search import number_prefix
 from samspil.core.models import Municipality
 from samspil.organisations.models import Organisation
 from samspil.programmes.models import Project
@@ -20,7 +20,7 @@ class CompanyFilterSet(django_filters.FilterSet):
         queryset=Municipality.objects.all(), label=_("Municipality")
     )
     industry = django_filters.CharFilter(
-        field_name="industry_code", lookup_expr="startswith", label=_("Industry code begins with")
+        method="filter_industry", label=_("Industry code begins with")
     )
     size_band = django_filters.ChoiceFilter(choices=SizeBand.choices, label=_("Size"))
     sme = django_filters.BooleanFilter(method="filter_sme", label=_("SME"))
@@ -28,10 +28,7 @@ class CompanyFilterSet(django_filters.FilterSet):
         queryset=Cluster.objects.all(), field_name="clusters", label=_("Cluster")
     )
     contacted_since = django_filters.DateFilter(
-        field_name="last_contact",
-        lookup_expr="gte",
-        label=_("Last contact on or after"),
-        widget=DateInput,
+        method="filter_contacted_since", label=_("Last contact on or after"), widget=DateInput
     )
     not_contacted_since = django_filters.DateFilter(
         method="filter_not_contacted_since", label=_("No contact since"), widget=DateInput
@@ -42,10 +39,16 @@ class CompanyFilterSet(django_filters.FilterSet):
         fields = ["q", "municipality", "industry", "size_band", "sme", "cluster"]
 
     def search(self, queryset, name, value):
-        digits = value.replace(" ", "")
-        return queryset.filter(
-            Q(name__icontains=value) | Q(cvr__startswith=digits) | Q(orgnr__startswith=digits)
-        )
+        return queryset.search(value)
+
+    def filter_industry(self, queryset, name, value):
+        code = value.replace(" ", "").replace(".", "")
+        if code.isascii() and code.isdigit():
+            return queryset.filter(number_prefix("industry_code", code))  # through its index
+        return queryset.filter(industry_code__startswith=code)
+
+    def filter_contacted_since(self, queryset, name, value):
+        return queryset.contacted_since(value)
 
     def filter_sme(self, queryset, name, value):
         if value is None:
@@ -57,7 +60,7 @@ class CompanyFilterSet(django_filters.FilterSet):
         )
 
     def filter_not_contacted_since(self, queryset, name, value):
-        return queryset.filter(Q(last_contact__lt=value) | Q(last_contact__isnull=True))
+        return queryset.contacted_since(value, contacted=False)
 
 
 class ContactFilterSet(django_filters.FilterSet):

@@ -45,12 +45,49 @@ SME_BANDS = (SizeBand.MICRO, SizeBand.SMALL, SizeBand.MEDIUM)
 
 class CompanyQuerySet(ScopedQuerySet):
     def with_last_contact(self):
-        """Annotate each company with the date of its latest contact that took place."""
-        return self.annotate(
-            last_contact=models.Max(
-                "contacts__date", filter=models.Q(contacts__status=Contact.Status.DONE)
-            )
+        """Annotate each company with the date of its latest contact that took place.
+
+        A correlated subquery over the index on (company, status, date): it is evaluated only
+        for the rows a page shows, not grouped over every contact of every company."""
+        latest = (
+            Contact.objects.filter(company=models.OuterRef("pk"), status=Contact.Status.DONE)
+            .order_by("-date")
+            .values("date")[:1]
         )
+        return self.annotate(last_contact=models.Subquery(latest, output_field=models.DateField()))
+
+    def attach_last_contact(self, companies):
+        """Set ``last_contact`` on a page of ``companies`` already fetched: one grouped query
+        over the index on (company, status, date), made after the page is cut, so rows that
+        a deep page skips are never looked up."""
+        companies = list(companies)
+        latest = dict(
+            Contact.objects.filter(
+                company__in=[company.pk for company in companies], status=Contact.Status.DONE
+            )
+            .values("company")
+            .annotate(latest=models.Max("date"))
+            .values_list("company", "latest")
+            .order_by()
+        )
+        for company in companies:
+            company.last_contact = latest.get(company.pk)
+        return companies
+
+    def contacted_since(self, day, *, contacted: bool = True):
+        """Companies with (or, ``contacted=False``, without) a contact that took place on or
+        after ``day``."""
+        since = Contact.objects.filter(
+            company=models.OuterRef("pk"), status=Contact.Status.DONE, date__gte=day
+        )
+        return self.filter(models.Exists(since) if contacted else ~models.Exists(since))
+
+    def search(self, text: str):
+        """Word prefixes of the name through the full-text index, and a CVR or organisation
+        number prefix through its own index (see ``samspil.companies.search``)."""
+        from samspil.companies.search import search_condition
+
+        return self.filter(search_condition(text))
 
 
 class Company(TimeStampedModel):
@@ -95,6 +132,12 @@ class Company(TimeStampedModel):
         ordering = ["name"]
         verbose_name = _("company")
         verbose_name_plural = _("companies")
+        indexes = [
+            # The register's order (name, then id for a stable page), and its filters.
+            models.Index(fields=["name", "id"], name="company_name_id"),
+            models.Index(fields=["industry_code"], name="company_industry"),
+            models.Index(fields=["size_band", "name"], name="company_size_name"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(cvr__isnull=False) | models.Q(orgnr__isnull=False),
@@ -188,6 +231,7 @@ class ContactPerson(TimeStampedModel):
 
     class Meta:
         ordering = ["company__name", "name"]
+        indexes = [models.Index(fields=["company", "name"], name="contactperson_company_name")]
         verbose_name = _("contact person")
         verbose_name_plural = _("contact persons")
 
@@ -320,7 +364,21 @@ class Contact(TimeStampedModel):
         ordering = ["-date", "-pk"]
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
-        indexes = [models.Index(fields=["company", "date"])]
+        indexes = [
+            models.Index(fields=["company", "date"]),
+            # A company's latest contact that took place (the register's "last contact").
+            models.Index(fields=["company", "status", "date"], name="contact_company_status_date"),
+            # The newest contacts first (API list), and the coordination window by date.
+            models.Index(fields=["date", "id"], name="contact_date_id"),
+            models.Index(fields=["date", "kind", "company"], name="contact_date_kind_company"),
+            # Companies shared by projects (programmes' coordination page).
+            models.Index(
+                fields=["company", "project"],
+                condition=models.Q(project__isnull=False),
+                name="contact_company_project",
+            ),
+            models.Index(fields=["project", "company"], name="contact_project_company"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} – {self.company} – {self.date:%d.%m.%Y}"

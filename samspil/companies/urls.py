@@ -1,12 +1,20 @@
 from django.urls import path
 
-from samspil.companies.views import clusters, companies, contacts, coordination, imports
+from samspil.companies.views import (
+    clusters,
+    companies,
+    contact_import,
+    contacts,
+    coordination,
+    imports,
+)
 
 app_name = "companies"
 urlpatterns = [
     path("", companies.CompanyListView.as_view(), name="list"),
     path("ny/", companies.CompanyCreateView.as_view(), name="create"),
     path("import/", imports.CompanyImportView.as_view(), name="import"),
+    path("kontakter/import/", contact_import.ContactImportView.as_view(), name="contact-import"),
     path("koordinering/", coordination.CoordinationOverviewView.as_view(), name="coordination"),
     path("<int:pk>/", companies.CompanyDetailView.as_view(), name="detail"),
     path("<int:pk>/rediger/", companies.CompanyUpdateView.as_view(), name="update"),

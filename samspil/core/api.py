@@ -3,7 +3,7 @@
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import serializers, viewsets
+from rest_framework import pagination, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied
 
 from samspil.core import scoping
@@ -26,6 +26,20 @@ def call_service(func, /, **kwargs):
         raise as_api_error(exc) from exc
     except DjangoPermissionDenied as exc:
         raise PermissionDenied from exc
+
+
+class KeysetPagination(pagination.CursorPagination):
+    """Pages of a long list by position (``WHERE name > 'last one shown'``), not by offset and
+    count: the cost of a page is the same on the first page and the thousandth, whatever the
+    size of the table. ``next`` and ``previous`` carry an opaque cursor; there is no ``count``.
+
+    The order is the view's queryset's ``order_by`` (its first field decides the position, so
+    it should be indexed and nearly unique; the later ones break ties)."""
+
+    page_size = 50
+
+    def get_ordering(self, request, queryset, view):
+        return tuple(queryset.query.order_by) or super().get_ordering(request, queryset, view)
 
 
 class ScopedModelViewSet(viewsets.ModelViewSet):

@@ -10,7 +10,7 @@ from samspil.companies.api.serializers import (
 from samspil.companies.filtersets import CompanyFilterSet, ContactFilterSet
 from samspil.companies.models import Cluster, Company, Contact, ContactPerson
 from samspil.core import scoping
-from samspil.core.api import ScopedModelViewSet
+from samspil.core.api import KeysetPagination, ScopedModelViewSet
 
 
 class CompanyViewSet(ScopedModelViewSet):
@@ -24,6 +24,7 @@ class CompanyViewSet(ScopedModelViewSet):
     )
     serializer_class = CompanySerializer
     filterset_class = CompanyFilterSet
+    pagination_class = KeysetPagination
 
     def create_record(self, serializer):
         serializer.instance = services.create_company(
@@ -37,8 +38,10 @@ class CompanyViewSet(ScopedModelViewSet):
 
 
 class ContactPersonViewSet(ScopedModelViewSet):
-    queryset = ContactPerson.objects.select_related("company").order_by("company__name", "name")
+    # By company (id) and name: the index on (company, name) answers a page by position.
+    queryset = ContactPerson.objects.select_related("company").order_by("company_id", "name", "pk")
     serializer_class = ContactPersonSerializer
+    pagination_class = KeysetPagination
     filterset_fields = ["company"]
 
     def create_record(self, serializer):
@@ -59,8 +62,11 @@ class ContactPersonViewSet(ScopedModelViewSet):
 
 
 class ClusterViewSet(ScopedModelViewSet):
-    queryset = Cluster.objects.prefetch_related("companies", "projects").order_by("name")
+    queryset = Cluster.objects.prefetch_related(
+        Prefetch("companies", Company.objects.only("pk")), "projects"
+    ).order_by("name", "pk")
     serializer_class = ClusterSerializer
+    pagination_class = KeysetPagination
 
     def create_record(self, serializer):
         serializer.instance = services.save_cluster(
@@ -71,6 +77,33 @@ class ClusterViewSet(ScopedModelViewSet):
         serializer.instance = services.save_cluster(
             actor=self.request.user, cluster=serializer.instance, **serializer.validated_data
         )
+
+
+class DetailsVisible:
+    """The contacts whose details ``user`` may read, asked of the database for one page of
+    contacts at once (one query), or for a single contact when it is asked about."""
+
+    def __init__(self, user, contacts=()):
+        self.user = user
+        self.known: dict[int, bool] = {}
+        ids = [contact.pk for contact in contacts]
+        if ids:
+            visible = set(self._visible(ids))
+            self.known = {pk: pk in visible for pk in ids}
+
+    def _visible(self, ids):
+        return (
+            Contact.objects.filter(pk__in=ids)
+            .restrict(self.user, scoping.DETAILS)
+            .values_list("pk", flat=True)
+        )
+
+    def __contains__(self, pk) -> bool:
+        if pk is None:
+            return False
+        if pk not in self.known:
+            self.known[pk] = bool(list(self._visible([pk])))
+        return self.known[pk]
 
 
 class ContactViewSet(ScopedModelViewSet):
@@ -85,15 +118,20 @@ class ContactViewSet(ScopedModelViewSet):
     serializer_class = ContactSerializer
     filterset_class = ContactFilterSet
     filterset_fields = None
+    pagination_class = KeysetPagination
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
-        context["details_visible"] = set(
-            Contact.objects.restrict(self.request.user, scoping.DETAILS).values_list(
-                "pk", flat=True
-            )
-        )
+        if not hasattr(self, "details_visible"):
+            self.details_visible = DetailsVisible(self.request.user)
+        context["details_visible"] = self.details_visible
         return context
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            self.details_visible = DetailsVisible(self.request.user, page)
+        return page
 
     def _arguments(self, serializer):
         data = dict(serializer.validated_data)

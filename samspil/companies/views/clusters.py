@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils.translation import gettext_lazy
 
@@ -10,6 +11,8 @@ from samspil.core.views import (
     ScopedListView,
     ScopedUpdateView,
 )
+
+MEMBERS_PAGE_SIZE = 50
 
 
 class ClusterListView(ScopedListView):
@@ -35,11 +38,14 @@ class ClusterDetailView(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["companies"] = (
+        members = (
             self.object.companies.with_last_contact()
             .select_related("municipality")
-            .order_by("name")
+            .order_by("name", "pk")
         )
+        page = Paginator(members, MEMBERS_PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context["members_page"] = page
+        context["companies"] = page.object_list
         context["projects"] = self.object.projects.order_by("name")
         return context
 

@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -18,14 +19,11 @@ from samspil.core.views import (
 from samspil.discovery.analysis import decisions_for_company
 from samspil.partnerships.models import Case, Partnership
 
+TIMELINE_PAGE_SIZE = 50
+
 
 def company_list_queryset(user):
-    return (
-        Company.objects.restrict(user)
-        .with_last_contact()
-        .select_related("municipality")
-        .order_by("name", "pk")
-    )
+    return Company.objects.restrict(user).select_related("municipality").order_by("name", "pk")
 
 
 EXPORT_HEADERS = [
@@ -82,10 +80,16 @@ class CompanyListView(ScopedListView):
     def get(self, request, *args, **kwargs):
         export_format = request.GET.get("export")
         if export_format in EXPORT_FORMATS:
+            companies = self.get_queryset().with_last_contact()
             return table_response(
-                "virksomheder", EXPORT_HEADERS, export_rows(self.get_queryset()), export_format
+                "virksomheder", EXPORT_HEADERS, export_rows(companies), export_format
             )
         return super().get(request, *args, **kwargs)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, companies, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = Company.objects.attach_last_contact(companies)
+        return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -121,9 +125,15 @@ class CompanyDetailView(ScopedDetailView):
         )
         timeline = ContactFilterSet(self.request.GET or None, queryset=contacts)
         context["timeline_filter"] = timeline
-        context["timeline"] = timeline.qs.order_by("-date", "-pk")
+        # A company may have thousands of contacts: the timeline shows them a page at a time,
+        # newest first, through the index on (company, date).
+        page = Paginator(timeline.qs.order_by("-date", "-pk"), TIMELINE_PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
+        context["timeline_page"] = page
+        context["timeline"] = page.object_list
         context["details_visible"] = set(
-            Contact.objects.filter(company=company)
+            Contact.objects.filter(pk__in=[contact.pk for contact in page.object_list])
             .restrict(user, scoping.DETAILS)
             .values_list("pk", flat=True)
         )

@@ -10,5 +10,11 @@ class CoordinationOverviewView(generic.TemplateView):
     template_name = "companies/coordination_overview.html"
 
     def get_context_data(self, **kwargs):
-        quarter = Quarter.parse(self.request.GET.get("quarter"))
-        return super().get_context_data(**coordination_overview(quarter), **kwargs)
+        query = self.request.GET
+        quarter = Quarter.parse(query.get("quarter"))
+        overview = coordination_overview(
+            quarter,
+            over_budget_page=query.get("over_budget_page"),
+            uncoordinated_page=query.get("uncoordinated_page"),
+        )
+        return super().get_context_data(**overview, **kwargs)
