@@ -203,8 +203,10 @@ def contacts(user, action: str) -> Q:
     # made in, and with the organisations and people who took part.
     if action == VIEW:
         return Q()
+    # Correlated EXISTS, not ``pk IN (every contact the user took part in)``: a consultant
+    # with tens of thousands of contacts would have them all read for every page.
     took_part = Q(created_by=user) | Q(
-        pk__in=Contact.consultants.through.objects.filter(user=user).values("contact")
+        Exists(Contact.consultants.through.objects.filter(contact=OuterRef("pk"), user=user))
     )
     if action == DETAILS:
         return (
@@ -212,9 +214,11 @@ def contacts(user, action: str) -> Q:
             | Q(partnership__in=_partnerships_of(user))
             | Q(project__in=_projects_of(user))
             | Q(
-                pk__in=Contact.organisations.through.objects.filter(
-                    organisation__in=_organisations_of(user)
-                ).values("contact")
+                Exists(
+                    Contact.organisations.through.objects.filter(
+                        contact=OuterRef("pk"), organisation__in=_organisations_of(user)
+                    )
+                )
             )
         )
     return (

@@ -162,13 +162,12 @@ RESEARCH_FIELDS = (
 )
 
 
-def research_rows(project) -> list[dict]:
-    """The project's start and stop forms for research: no identifier, name, contact or
-    employer; the birth date reduced to the year; the person behind a project-scoped
-    pseudonym."""
+def research_rows(project):
+    """The project's start and stop forms for research, one dict at a time (streamed from the
+    database in chunks): no identifier, name, contact or employer; the birth date reduced to
+    the year; the person behind a project-scoped pseudonym."""
     enrolments = Enrolment.objects.filter(project=project).select_related("participant")
-    rows = []
-    for enrolment in enrolments.order_by("pk"):
+    for enrolment in enrolments.order_by("pk").iterator(chunk_size=2000):
         participant = enrolment.participant
         row = {
             "pseudonym": crypto.pseudonym(project.code, participant.pk),
@@ -178,5 +177,4 @@ def research_rows(project) -> list[dict]:
         for name in RESEARCH_FIELDS[3:]:
             value = getattr(enrolment, name)
             row[name] = value.isoformat() if hasattr(value, "isoformat") else value
-        rows.append(row)
-    return rows
+        yield row

@@ -3,7 +3,7 @@ anonymised when the retention period is over."""
 
 from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from samspil.participants.models import (
     Enrolment,
     Participant,
     PriorLearningAssessment,
+    ProjectAccessLog,
 )
 from samspil.programmes.models import Project
 
@@ -61,11 +62,56 @@ def _projects_of(participant: Participant) -> set[int]:
 
 def log_project(user, project, action: str, detail: str, *, until=None) -> None:
     """Log every participant of a project (who entered by ``until``) as seen in a report or
-    export of the whole project."""
-    enrolments = Enrolment.objects.filter(project=project)
+    export of the whole project: one INSERT ... SELECT in the database, never the
+    participants loaded into Python."""
+    enrolments = Enrolment.objects.filter(project=project).order_by()
     if until is not None:
         enrolments = enrolments.filter(entry_date__lte=until)
-    log_access(user, list(enrolments.values_list("participant", flat=True)), action, detail)
+    select, params = enrolments.values("participant_id").query.sql_with_params()
+    connection = connections[enrolments.db]
+    log = AccessLog._meta
+    columns = ", ".join(
+        connection.ops.quote_name(log.get_field(name).column)
+        for name in ("participant", "user", "action", "at", "detail")
+    )
+    user_id = user.pk if getattr(user, "is_authenticated", False) else None
+    at = connection.ops.adapt_datetimefield_value(timezone.now())
+    # The SELECT of the participant column (no parameters of its own), then the log's values.
+    head, _sep, tail = select.partition(" FROM ")
+    assert "%s" not in head
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {connection.ops.quote_name(log.db_table)} ({columns}) "
+            f"{head}, %s, %s, %s, %s FROM {tail}",
+            (user_id, action, at, detail[:200], *params),
+        )
+
+
+def log_report(user, project, detail: str, *, until=None) -> None:
+    """A report over the whole project's participants (the ESF indicators: counts, no one
+    named) is logged once for the project, whatever its size; each participant's page and
+    data-subject export show the reports they were included in (``ProjectAccessLog``)."""
+    ProjectAccessLog.objects.create(
+        project=project,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        action=AccessLog.Action.REPORT,
+        until=until,
+        detail=detail[:200],
+    )
+
+
+def seen_by(participant, *, operated=None, limit=None) -> list:
+    """Who has seen the person's data, newest first: the lines of their own access log and
+    the reports over a project that included them (of the ``operated`` projects, if given).
+    Two queries."""
+    own = participant.access_log.select_related("user")
+    reports = ProjectAccessLog.including(participant).select_related("user")
+    if operated is not None:
+        reports = reports.filter(project__in=operated)
+    if limit is not None:
+        own, reports = own[:limit], reports[:limit]
+    merged = sorted([*own, *reports], key=lambda line: (line.at, line.pk), reverse=True)
+    return merged[:limit] if limit is not None else merged
 
 
 def data_subject_export(*, actor, participant: Participant) -> dict:
@@ -129,7 +175,7 @@ def data_subject_export(*, actor, participant: Participant) -> dict:
                 "user": a.user.username if a.user else None,
                 "action": a.action,
             }
-            for a in participant.access_log.select_related("user")
+            for a in seen_by(participant)
         ],
     }
 

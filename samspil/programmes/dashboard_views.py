@@ -133,8 +133,12 @@ def programme_detail(request, pk):
     programme = _programme(request, pk)
     today = timezone.localdate()
     found = _programme_dashboard(request, programme, today)
+    # The companies two or more of the programme's own projects work with, a page at a time.
     shared = coordination.shared_companies(
-        [entry["project"] for entry in found["projects"]], request.user
+        [entry["project"] for entry in found["projects"]],
+        request.user,
+        within=True,
+        page=request.GET.get("shared"),
     )
     return render(
         request,
@@ -142,12 +146,12 @@ def programme_detail(request, pk):
         {
             "programme": programme,
             "today": today,
-            # The companies two or more of the programme's own projects work with.
             "shared": [
                 {"company": e["company"], "ours": ours}
                 for e in shared
                 if len(ours := [row for row in e["projects"] if row["ours"]]) > 1
             ],
+            "shared_page": shared.page_obj,
             **found,
         },
     )
@@ -286,5 +290,10 @@ def coordination_page(request, pk, of="programme"):
     return render(
         request,
         "programmes/coordination.html",
-        {"owner": owner, "companies": coordination.shared_companies(projects, request.user)},
+        {
+            "owner": owner,
+            "companies": coordination.shared_companies(
+                projects, request.user, page=request.GET.get("page")
+            ),
+        },
     )

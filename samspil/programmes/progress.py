@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Min, Q
+from django.db import connections
+from django.db.models import Count, F, Min, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -43,15 +44,28 @@ class Indicator:
         """{project id: [(date, number counted that day)]}, sorted by date. One query."""
         records = self.records(project_ids, until)
         if self.distinct:
-            rows = (
-                records.values(self.project_field, self.distinct)
-                .annotate(day=Min(self.date_field))
-                .values_list(self.project_field, "day")
+            # Each value at its first date, then counted by date: the grouping of the
+            # grouping runs in the database, so the rows returned are dates, not companies.
+            first = (
+                records.order_by()
+                .values(counted_project=F(self.project_field), counted_value=F(self.distinct))
+                .annotate(counted_day=Min(self.date_field))
             )
-            counted: dict = defaultdict(lambda: defaultdict(int))
-            for project_id, day in rows:
-                counted[project_id][day] += 1
-            return {pk: sorted(days.items()) for pk, days in counted.items()}
+            sql, params = first.query.sql_with_params()
+            connection = connections[first.db]
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT counted_project, counted_day, COUNT(*) FROM"
+                    f" ({sql}) firsts GROUP BY counted_project, counted_day",
+                    params,
+                )
+                rows = cursor.fetchall()
+            found: dict = defaultdict(list)
+            for project_id, day, n in rows:
+                if isinstance(day, str):
+                    day = datetime.date.fromisoformat(day)
+                found[project_id].append((day, n))
+            return {pk: sorted(days) for pk, days in found.items()}
         rows = (
             records.values(self.project_field, self.date_field)
             .annotate(n=Count("pk"))
@@ -217,7 +231,7 @@ def series(projects, dates: list[datetime.date], codes=None) -> dict[str, dict[i
     if esf:
         from samspil.participants.indicators import totals
 
-        by_project = totals(projects, dates)
+        by_project = totals(projects, dates, esf)
         for code in esf:
             found[code] = {pk: [point.get(code, 0) for point in by_project[pk]] for pk in ids}
     return found

@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from rest_framework import viewsets
 
 from samspil.core import scoping
-from samspil.core.api import ScopedModelViewSet
+from samspil.core.api import KeysetPagination, ScopedModelViewSet
 from samspil.participants import education, services
 from samspil.participants.api.serializers import (
     AssessmentSerializer,
@@ -50,6 +50,7 @@ class ParticipantViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = Participant.objects.order_by("name", "pk")
     serializer_class = ParticipantSerializer
+    pagination_class = KeysetPagination  # by name (indexed): no count, no deep offsets
     filterset_fields = ["employer", "gender"]
 
     def get_queryset(self):
@@ -72,8 +73,9 @@ class ParticipantViewSet(viewsets.ReadOnlyModelViewSet):
 class EnrolmentViewSet(AccessLogged, viewsets.ReadOnlyModelViewSet):
     """Start and stop forms, per project; written through the participant import."""
 
-    queryset = Enrolment.objects.order_by("project", "entry_date", "pk")
+    queryset = Enrolment.objects.order_by("project_id", "entry_date", "pk")
     serializer_class = EnrolmentSerializer
+    pagination_class = KeysetPagination  # by project and entry date (indexed)
     filterset_fields = ["project", "participant"]
 
     def get_queryset(self):

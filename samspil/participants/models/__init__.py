@@ -17,5 +17,6 @@ from samspil.participants.models.people import (  # noqa: F401
     Enrolment,
     Gender,
     Participant,
+    ProjectAccessLog,
     YesNo,
 )

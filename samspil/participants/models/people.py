@@ -87,6 +87,8 @@ class Participant(TimeStampedModel):
 
     class Meta:
         ordering = ["name", "pk"]
+        # The participant list is in the order of names, a page at a time (keyset).
+        indexes = [models.Index(fields=["name", "id"], name="participant_name_idx")]
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
 
@@ -217,6 +219,11 @@ class Enrolment(TimeStampedModel):
         ordering = ["project__name", "entry_date", "pk"]
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
+        # The ESF indicators and the progress figures count a project's enrolments up to a
+        # date; the report's records to fix go through them in order.
+        indexes = [
+            models.Index(fields=["project", "entry_date"], name="enrolment_project_entry_idx")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["participant", "project"], name="one_enrolment_per_project"
@@ -273,3 +280,41 @@ class AccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.action} {self.participant_id} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ProjectAccessLog(models.Model):
+    """A report over a whole project (the ESF indicators): one line for the report, not one
+    per participant. Everyone enrolled in the project by ``until`` (everyone, without a date)
+    was included in it; the participant's page and data-subject export say so."""
+
+    project = models.ForeignKey(
+        "programmes.Project", on_delete=models.CASCADE, related_name="access_log"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=10, choices=AccessLog.Action.choices)
+    at = models.DateTimeField(auto_now_add=True)
+    until = models.DateField(null=True, blank=True)
+    detail = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["project", "at"], name="project_access_log_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.action} {self.project_id} {self.at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def including(cls, participant):
+        """The reports the person was included in: of a project they are enrolled in, up to
+        a date on or after their entry."""
+        entered = Enrolment.objects.filter(
+            participant=participant,
+            project=models.OuterRef("project"),
+            entry_date__lte=models.OuterRef("until"),
+        )
+        projects = Enrolment.objects.filter(participant=participant).values("project")
+        return cls.objects.filter(
+            models.Q(models.Exists(entered)) | models.Q(until__isnull=True, project__in=projects)
+        )

@@ -1,15 +1,18 @@
+import contextlib
 import csv
 import datetime
 import io
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.http import HttpResponse
 from openpyxl import Workbook
 
+from samspil.core.exports import XLSX
 from samspil.participants.education import RESEARCH_FIELDS, research_rows
 from samspil.participants.indicators import compute
 from samspil.participants.models import AccessLog
-from samspil.participants.services import log_project
+from samspil.participants.services import log_project, log_report
 from samspil.programmes.models import Project
 
 
@@ -38,45 +41,56 @@ class Command(BaseCommand):
             day = datetime.date.fromisoformat(until or "")
         except ValueError:
             raise CommandError(f"--until {until}: write the date as YYYY-MM-DD") from None
-        report = compute(project_obj, day)
-        log_project(
-            None,
-            project_obj,
-            AccessLog.Action.REPORT,
-            f"ESF report {project} until {until}",
-            until=day,
-        )
+        if format == "xlsx" and not output:
+            raise CommandError("--format xlsx needs --output FILE")
+        report = compute(project_obj, day)  # the indicators: a few aggregate queries
+        log_report(None, project_obj, f"ESF report {project} until {until}", until=day)
         if format == "json":
-            self.emit(json.dumps(report, indent=2, ensure_ascii=False), output)
+            with self.target(output) as handle:
+                handle.write(json.dumps(report, indent=2, ensure_ascii=False))
+                if not output:
+                    handle.write("\n")
         elif format == "csv":
-            self.emit(as_csv(report), output)
+            with self.target(output) as handle:
+                write_csv(report, handle)
         else:
-            if not output:
-                raise CommandError("--format xlsx needs --output FILE")
             as_workbook(report).save(output)
             self.stdout.write(f"Wrote {output}")
 
     def research(self, project, output):
-        """Pseudonymised start and stop forms as CSV, for evaluators and researchers."""
-        rows = research_rows(project)
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=RESEARCH_FIELDS)
-        writer.writeheader()
-        writer.writerows(rows)
+        """Pseudonymised start and stop forms as CSV, for evaluators and researchers, written
+        row by row as they come from the database."""
         log_project(
             None,
             project,
             AccessLog.Action.EXPORT,
             f"research export {project.code} (pseudonymised)",
         )
-        self.emit(buffer.getvalue(), output)
+        with self.target(output) as handle:
+            writer = csv.DictWriter(handle, fieldnames=RESEARCH_FIELDS, lineterminator="\r\n")
+            writer.writeheader()
+            for row in research_rows(project):
+                writer.writerow(row)
 
-    def emit(self, text, output):
+    @contextlib.contextmanager
+    def target(self, output):
+        """Where the output goes: the file named, or standard output (as it comes)."""
         if output:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                yield handle
         else:
-            self.stdout.write(text)
+            stream = self.stdout
+            yield _Writer(stream)
+
+
+class _Writer:
+    """Text written straight through to a management command's output stream."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text):
+        self.stream.write(text, ending="")
 
 
 def rows(report):
@@ -90,20 +104,25 @@ def rows(report):
         yield [code, *[values[c] for c in columns]]
 
 
-def as_csv(report) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
+def write_csv(report, handle) -> None:
+    """The report as CSV (semicolons), written row by row to ``handle``."""
+    writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
     writer.writerow(["participants_total", report["participants_total"]])
     writer.writerow(["participants_counted", report["participants_counted"]])
     for row in rows(report):
         writer.writerow(["" if v is None else v for v in row])
+
+
+def as_csv(report) -> str:
+    buffer = io.StringIO()
+    write_csv(report, buffer)
     return buffer.getvalue()
 
 
 def as_workbook(report) -> Workbook:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "ESF"
+    """The fund's workbook, write-only: rows go out as they are appended."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("ESF")
     sheet.append(["project", report["project"]])
     sheet.append(["until", report["until"]])
     sheet.append(["participants_total", report["participants_total"]])
@@ -112,3 +131,11 @@ def as_workbook(report) -> Workbook:
     for row in rows(report):
         sheet.append(row)
     return workbook
+
+
+def workbook_response_streamed(report, filename: str) -> HttpResponse:
+    """The fund's workbook as a download, built write-only."""
+    response = HttpResponse(content_type=XLSX)
+    as_workbook(report).save(response)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
