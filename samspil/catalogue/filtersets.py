@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samspil.catalogue.models import CompetenceArea, Offering, Provider
+from samspil.organisations.widgets import Select
 
 
 class OfferingFilterSet(django_filters.FilterSet):
@@ -12,9 +13,10 @@ class OfferingFilterSet(django_filters.FilterSet):
         queryset=CompetenceArea.objects.all(),
         field_name="competence_areas",
         label=_("Competence area"),
+        widget=Select,
     )
     provider = django_filters.ModelChoiceFilter(
-        queryset=Provider.objects.all(), label=_("Provider")
+        queryset=Provider.objects.all(), label=_("Provider"), widget=Select(label_field="name")
     )
 
     class Meta:

@@ -15,6 +15,7 @@ import datetime
 import logging
 import re
 import threading
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import bm25s
@@ -423,11 +424,29 @@ def rank(
         candidates |= set(by_skill.values_list("offering", flat=True)[:CANDIDATES])
     if not candidates:
         return []
-    offerings = (
-        Offering.objects.filter(pk__in=candidates)
-        .select_related("provider__municipality__region", "municipality__region")
-        .prefetch_related("competence_areas", "esco_skills")
+    offerings = Offering.objects.filter(pk__in=candidates).select_related(
+        "provider__municipality__region", "municipality__region"
     )
+    # Only the areas and skills in common are read, one query each, not every offering's own.
+    areas_of, skills_of = defaultdict(list), defaultdict(list)
+    if area_ids:
+        for offering_id, name in (
+            Offering.competence_areas.through.objects.filter(
+                offering__in=candidates, competencearea__in=area_ids
+            )
+            .order_by("competencearea__name", "competencearea")
+            .values_list("offering", "competencearea__name")
+        ):
+            areas_of[offering_id].append(name)
+    if skill_ids:
+        for row in (
+            Offering.esco_skills.through.objects.filter(
+                offering__in=candidates, escoskill__in=skill_ids
+            )
+            .select_related("escoskill")
+            .order_by("escoskill__label_en", "escoskill__uri")
+        ):
+            skills_of[row.offering_id].append(str(row.escoskill))
     place = company.municipality if company is not None and company.municipality_id else None
     matches = []
     for offering in offerings:
@@ -442,11 +461,11 @@ def rank(
             reasons.append(
                 _("Similar in meaning %(percent)s %%") % {"percent": round(100 * meaning)}
             )
-        common_areas = [a.name for a in offering.competence_areas.all() if a.pk in area_ids]
+        common_areas = areas_of[offering.pk]
         if common_areas:
             score += WEIGHTS["area"]
             reasons.append(_("Competence area: %(areas)s") % {"areas": ", ".join(common_areas)})
-        common_skills = [str(s) for s in offering.esco_skills.all() if s.pk in skill_ids]
+        common_skills = skills_of[offering.pk]
         if common_skills:
             score += WEIGHTS["esco"] * min(1.0, len(common_skills) / max(1, len(skill_ids)))
             reasons.append(

@@ -164,6 +164,11 @@ class Offering(TimeStampedModel):
 
     class Meta:
         ordering = ["title", "code"]
+        indexes = [
+            models.Index(fields=["title", "code"], name="offering_list_order"),
+            # catalogue_version() asks for the latest change on every match.
+            models.Index(fields=["updated_at"], name="offering_changed"),
+        ]
         verbose_name = _("offering")
         verbose_name_plural = _("offerings")
 

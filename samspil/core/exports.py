@@ -8,7 +8,6 @@ written as text: in CSV with a leading apostrophe, in XLSX as a text cell, never
 
 import csv
 import datetime
-import io
 
 from django.http import HttpResponse
 from openpyxl import Workbook
@@ -68,25 +67,26 @@ def workbook_response(workbook: Workbook, filename: str) -> HttpResponse:
 
 
 def table_response(filename: str, headers: list[str], rows, export_format: str) -> HttpResponse:
+    """``rows`` (any iterable, e.g. a queryset's ``iterator()``) as CSV or XLSX. Rows are
+    written as they come: a write-only workbook, a CSV writer straight into the response."""
     if export_format == "xlsx":
-        workbook = Workbook(write_only=False)
-        sheet = workbook.active
-        sheet.title = filename[:31]
-        sheet.append([str(h) for h in headers])
-        for cell in sheet[1]:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(filename[:31])
+        sheet.freeze_panes = "A2"
+        header = []
+        for title in headers:
+            cell = WriteOnlyCell(sheet, value=str(title))
             cell.font = Font(bold=True)
+            header.append(cell)
+        sheet.append(header)
         for row in rows:
             sheet.append(xlsx_row(sheet, row))
-        sheet.freeze_panes = "A2"
         return workbook_response(workbook, f"{filename}.xlsx")
-    else:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow([str(h) for h in headers])
-        for row in rows:
-            writer.writerow([text_cell(v) for v in row])
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([str(h) for h in headers])
+    for row in rows:
+        writer.writerow([text_cell(v) for v in row])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{export_format}"'
     return response

@@ -476,15 +476,17 @@ def candidates(user, action: str) -> Q:
 
 @rule(Proposal, can_create=is_practitioner)
 def proposals(user, action: str) -> Q:
-    return Q(candidate__in=restrict(Candidate.objects.all(), user, action)) & Q(
-        opening__in=restrict(Opening.objects.all(), user, VIEW)
+    # The opening side as a list, the candidate side as a correlated EXISTS: two lists made
+    # SQLite probe the (opening, candidate) index for every pair of them.
+    return Q(opening__in=restrict(Opening.objects.all(), user, VIEW)) & Q(
+        Exists(restrict(Candidate.objects.filter(pk=OuterRef("candidate")), user, action))
     )
 
 
 @rule(Rotation, can_create=is_practitioner)
 def rotations(user, action: str) -> Q:
     return Q(opening__in=restrict(Opening.objects.all(), user, action)) & Q(
-        substitute__in=restrict(Candidate.objects.all(), user, VIEW)
+        Exists(restrict(Candidate.objects.filter(pk=OuterRef("substitute")), user, VIEW))
     )
 
 

@@ -6,6 +6,7 @@ from samspil.companies.forms import DateInput
 from samspil.companies.models import Cluster, Company
 from samspil.discovery.models import NeedDecision, Statement, Survey, Workshop, WorkshopFile
 from samspil.organisations.models import Organisation
+from samspil.organisations.widgets import Select
 from samspil.programmes.models import Project
 
 CHECKBOXES = forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"})
@@ -102,12 +103,18 @@ class NeedDecisionForm(forms.ModelForm):
     class Meta:
         model = NeedDecision
         fields = ["statement", "company", "kind", "responsible", "status", "due_on", "note"]
-        widgets = {"due_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "due_on": DateInput(),
+            "note": forms.Textarea(attrs={"rows": 2}),
+            "statement": Select(),
+            "company": Select(label_field="name"),
+            "responsible": Select(label_field="name"),
+        }
 
     def __init__(self, *args, survey, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["statement"].queryset = survey.statements.all()
         self.fields["company"].queryset = Company.objects.filter(
-            survey_invitations__survey=survey
-        ).distinct()
-        self.fields["responsible"].queryset = Organisation.objects.order_by("name")
+            pk__in=survey.invitations.values("company")
+        ).order_by("name")
+        self.fields["responsible"].queryset = Organisation.objects.only("name").order_by("name")

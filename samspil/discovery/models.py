@@ -62,6 +62,7 @@ class Workshop(TimeStampedModel):
 
     class Meta:
         ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["-date", "-id"], name="workshop_list_order")]
         verbose_name = _("workshop")
         verbose_name_plural = _("workshops")
 

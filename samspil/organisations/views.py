@@ -1,4 +1,5 @@
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,19 @@ from samspil.core.views import (
 from samspil.organisations import services
 from samspil.organisations.filtersets import OrganisationFilterSet
 from samspil.organisations.forms import OrganisationForm
-from samspil.organisations.models import Organisation
+from samspil.organisations.models import Organisation, OrganisationMembership
+
+
+def member_count():
+    """An organisation's number of memberships, as a subquery for the rows a page shows."""
+    counted = (
+        OrganisationMembership.objects.filter(organisation=OuterRef("pk"))
+        .order_by()
+        .values("organisation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 class OrganisationListView(ScopedListView):
@@ -23,7 +36,8 @@ class OrganisationListView(ScopedListView):
             super()
             .get_queryset()
             .select_related("municipality")
-            .annotate(member_count=Count("memberships", distinct=True))
+            # Counted per row shown (a subquery), not by grouping the whole register.
+            .annotate(member_count=member_count())
             .order_by("name", "pk")
         )
         self.filterset = OrganisationFilterSet(self.request.GET or None, queryset=queryset)

@@ -1,5 +1,3 @@
-import json
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
@@ -37,7 +35,7 @@ def _plan_context(request, plan, **extra):
         "plan": plan,
         "company": plan.company,
         "needs": needs,
-        "chart": json.dumps(chart),
+        "chart": chart,  # json_script encodes it
         "versions": CompetencePlan.objects.restrict(request.user)
         .filter(company=plan.company)
         .order_by("-version"),

@@ -8,6 +8,7 @@ from samspil.companies.forms import DateInput
 from samspil.companies.models import Company
 from samspil.core import scoping
 from samspil.organisations.models import Organisation, System
+from samspil.organisations.widgets import Select
 from samspil.participants.forms import PersonForm
 from samspil.programmes.models import Project
 from samspil.recruitment.models import Campaign, Candidate, Opening, Proposal, Rotation
@@ -40,11 +41,18 @@ class OpeningForm(forms.ModelForm):
             "start_date": DateInput(),
             "end_date": DateInput(),
             "competence_areas": forms.CheckboxSelectMultiple,
+            "company": Select(label_field="name"),
+            "project": Select(),
+            "municipality": Select(),
         }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["company"].queryset = Company.objects.order_by("name")
+        companies = Company.objects.only("name").order_by("name")
+        if self.instance.company_id:
+            # An opening stays with its company: its page does not list the whole register.
+            companies = companies.filter(pk=self.instance.company_id)
+        self.fields["company"].queryset = companies
         self.fields["project"].queryset = _team_projects(user)
         self.fields["competence_areas"].queryset = CompetenceArea.objects.order_by("name")
 
@@ -73,6 +81,10 @@ class CandidateForm(forms.ModelForm):
             "unemployed_since": DateInput(),
             "available_from": DateInput(),
             "competence_areas": forms.CheckboxSelectMultiple,
+            "jobcentre": Select(label_field="name"),
+            "project": Select(),
+            "campaign": Select(label_field="title"),
+            "municipality": Select(),
         }
         help_texts = {
             "consent_given_on": _(
@@ -82,11 +94,13 @@ class CandidateForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["jobcentre"].queryset = Organisation.objects.filter(
-            system=System.EMPLOYMENT
-        ).order_by("name")
+        self.fields["jobcentre"].queryset = (
+            Organisation.objects.filter(system=System.EMPLOYMENT).only("name").order_by("name")
+        )
         self.fields["project"].queryset = Project.objects.restrict(user).order_by("name")
-        self.fields["campaign"].queryset = Campaign.objects.restrict(user).order_by("title")
+        self.fields["campaign"].queryset = (
+            Campaign.objects.restrict(user).only("title").order_by("title")
+        )
         self.fields["competence_areas"].queryset = CompetenceArea.objects.order_by("name")
 
 

@@ -6,7 +6,20 @@ Only candidates who have given (and not withdrawn) their consent are matched."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
@@ -17,6 +30,7 @@ from samspil.recruitment.models import Candidate, Opening, Proposal
 LEVELS = {"": 0, Level.UNSKILLED: 1, Level.SKILLED: 2, Level.ACADEMY: 3}
 WEIGHTS = {"area": 3.0, "skill": 2.0, "level": 2.0, "near": 1.5, "available": 1.0, "hours": 0.5}
 TRAINING_FOR = 5  # the best this many get course proposals for a gap
+SHORTLIST = 2  # the database ranks this many times ``top``; Python gives the reasons
 CONSENTED = Q(consent_given_on__isnull=False, consent_withdrawn_on__isnull=True)
 
 
@@ -146,24 +160,119 @@ def openings(user):
     )
 
 
+def _rank(field: str):
+    """An education level as a number (LEVELS) in the database."""
+    return Case(
+        *[When(**{field: level}, then=Value(rank)) for level, rank in LEVELS.items() if level],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def _in_common(through, own: str, other: str, outer: str, wanted):
+    """How many of ``wanted`` (a list of ids; None: all) the outer row has."""
+    rows = through.objects.filter(**{own: OuterRef(outer)})
+    if wanted is not None:
+        rows = rows.filter(**{f"{other}__in": wanted})
+    counted = rows.order_by().values(own).annotate(n=Count("pk")).values("n")
+    return Cast(Coalesce(Subquery(counted, output_field=IntegerField()), Value(0)), FloatField())
+
+
+def _when(condition: Q, then: float, otherwise: float = 0.0):
+    return Case(
+        When(condition, then=Value(then)), default=Value(otherwise), output_field=FloatField()
+    )
+
+
+def _scored_candidates(opening: Opening, queryset):
+    """The score of ``pair`` computed in the database for every candidate of ``queryset``."""
+    areas = [a.pk for a in opening.competence_areas.all()]
+    skills = [s.pk for s in opening.esco_skills.all()]
+    score = Value(0.0, output_field=FloatField())
+    if areas:
+        through = Candidate.competence_areas.through
+        common = _in_common(through, "candidate", "competencearea", "pk", areas)
+        score = score + common * Value(WEIGHTS["area"] / len(areas))
+    if skills:
+        through = Candidate.esco_skills.through
+        common = _in_common(through, "candidate", "escoskill", "pk", skills)
+        score = score + common * Value(WEIGHTS["skill"] / len(skills))
+    if opening.education_level:
+        needed = LEVELS[opening.education_level]
+        score = score + _when(Q(level_rank__gte=needed), WEIGHTS["level"])
+    place = opening.municipality
+    if place:
+        score = score + _when(Q(municipality=place.pk), WEIGHTS["near"])
+        score = score + _when(
+            Q(municipality__region=place.region_id) & ~Q(municipality=place.pk),
+            WEIGHTS["near"] / 2,
+        )
+    score = score + _when(
+        Q(available_from__lte=opening.start_date), WEIGHTS["available"], -WEIGHTS["available"]
+    )
+    score = score + _when(
+        Q(hours_per_week__gte=opening.hours_per_week), WEIGHTS["hours"], -WEIGHTS["hours"]
+    )
+    return queryset.annotate(level_rank=_rank("education_level")).annotate(db_score=score)
+
+
+def _scored_openings(candidate: Candidate, queryset):
+    """The score of ``pair`` computed in the database for every opening of ``queryset``."""
+    areas = [a.pk for a in candidate.competence_areas.all()]
+    skills = [s.pk for s in candidate.esco_skills.all()]
+    score = Value(0.0, output_field=FloatField())
+    for through, other, weight, have in (
+        (Opening.competence_areas.through, "competencearea", WEIGHTS["area"], areas),
+        (Opening.esco_skills.through, "escoskill", WEIGHTS["skill"], skills),
+    ):
+        if not have:
+            continue
+        wanted = f"{other}_wanted"
+        queryset = queryset.annotate(**{wanted: _in_common(through, "opening", other, "pk", None)})
+        common = _in_common(through, "opening", other, "pk", have)
+        score = score + Case(
+            When(Q(**{f"{wanted}__gt": 0}), then=common * Value(weight) / F(wanted)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    rank = LEVELS[candidate.education_level]
+    score = score + _when(~Q(education_level="") & Q(level_rank__lte=rank), WEIGHTS["level"])
+    home = candidate.municipality
+    if home:
+        score = score + _when(Q(municipality=home.pk), WEIGHTS["near"])
+        score = score + _when(
+            Q(municipality__region=home.region_id) & ~Q(municipality=home.pk),
+            WEIGHTS["near"] / 2,
+        )
+    score = score + _when(
+        Q(start_date__gte=candidate.available_from), WEIGHTS["available"], -WEIGHTS["available"]
+    )
+    score = score + _when(
+        Q(hours_per_week__lte=candidate.hours_per_week), WEIGHTS["hours"], -WEIGHTS["hours"]
+    )
+    return queryset.annotate(level_rank=_rank("education_level")).annotate(db_score=score)
+
+
 def candidates_for(opening: Opening, user, top: int = 20) -> list[Pairing]:
     """The consenting candidates ``user`` may see that the opening's project recruits, best
-    first, for one opening."""
+    first, for one opening. The database ranks them all and returns a short list; only that
+    list is paired here, with the reasons."""
     prefetch_related_objects([opening], "competence_areas", "esco_skills")
-    recruited = candidates(user).filter(project=opening.project_id)
-    found = [pair(opening, candidate) for candidate in recruited]
+    recruited = _scored_candidates(opening, candidates(user).filter(project=opening.project_id))
+    shortlist = recruited.order_by("-db_score", "person__name", "pk")[: top * SHORTLIST]
+    found = [pair(opening, candidate) for candidate in shortlist]
     found.sort(key=lambda p: (-p.score, p.candidate.person.name, p.candidate.pk))
     return _with_training(found[:top])
 
 
 def openings_for(candidate: Candidate, user, top: int = 20) -> list[Pairing]:
     """The open openings of the candidate's project that ``user`` may see, best first, for one
-    candidate (who must consent)."""
+    candidate (who must consent); ranked in the database, the short list paired here."""
     if not candidate.has_consent:
         return []
     prefetch_related_objects([candidate], "competence_areas", "esco_skills")
-    found = [
-        pair(opening, candidate) for opening in openings(user).filter(project=candidate.project_id)
-    ]
+    scored = _scored_openings(candidate, openings(user).filter(project=candidate.project_id))
+    shortlist = scored.order_by("-db_score", "start_date", "pk")[: top * SHORTLIST]
+    found = [pair(opening, candidate) for opening in shortlist]
     found.sort(key=lambda p: (-p.score, p.opening.start_date, p.opening.pk))
     return _with_training(found[:top])

@@ -106,6 +106,13 @@ class Opening(TimeStampedModel):
 
     class Meta:
         ordering = ["-start_date", "pk"]
+        indexes = [
+            # the openings page sorts by status and start; matching filters by project
+            models.Index(fields=["status", "start_date", "id"], name="opening_list_order"),
+            models.Index(
+                fields=["project", "status", "start_date", "id"], name="opening_project_status"
+            ),
+        ]
         verbose_name = _("opening")
         verbose_name_plural = _("openings")
 
@@ -235,6 +242,7 @@ class Campaign(TimeStampedModel):
 
     class Meta:
         ordering = ["-start_date", "pk"]
+        indexes = [models.Index(fields=["-start_date", "id"], name="campaign_list_order")]
         verbose_name = _("recruitment campaign")
         verbose_name_plural = _("recruitment campaigns")
 

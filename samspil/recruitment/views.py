@@ -2,11 +2,11 @@
 rotations checked against the rules, candidates (personal data: every view is logged) with
 openings ranked for them, and campaigns with their pipeline."""
 
-from collections import Counter
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -32,6 +32,25 @@ from samspil.recruitment.models import Campaign, Candidate, Opening, Proposal, R
 
 SOURCES = {"henvisning": NeedDecision, "plan": PlanNeed, "sag": Case}
 NOT_ON_TEAM = ("project", _lazy("You are not on the team of this project."))
+PER_PAGE = 50
+WAITING_SHOWN = 50
+
+
+def count_of(queryset, link: str):
+    """How many rows of ``queryset`` point at the outer row through ``link``, as a subquery
+    evaluated only for the rows a page shows (a GROUP BY over the whole table is not)."""
+    counted = (
+        queryset.filter(**{link: OuterRef("pk")})
+        .order_by()
+        .values(link)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
 
 
 def opening_list(request):
@@ -39,7 +58,7 @@ def opening_list(request):
     openings = (
         Opening.objects.restrict(request.user)
         .select_related("company", "project")
-        .annotate(in_pipeline=Count("proposals"))
+        .annotate(in_pipeline=count_of(Proposal.objects.all(), "opening"))
         .order_by("status", "start_date", "pk")
     )
     waiting = (
@@ -48,10 +67,15 @@ def opening_list(request):
         .exclude(status=NeedDecision.Status.DONE)
         .select_related("statement", "company")
     )
+    page = _page(request, openings)
     return render(
         request,
         "recruitment/opening_list.html",
-        {"openings": openings, "waiting": waiting},
+        {
+            "openings": page.object_list,
+            "page_obj": page,
+            "waiting": waiting[:WAITING_SHOWN],
+        },
     )
 
 
@@ -238,13 +262,18 @@ def _pipeline_post(request, opening):
 
 
 def candidate_list(request):
-    candidates = list(
+    """The candidates the user may see, a page at a time; only those shown are logged."""
+    page = _page(
+        request,
         Candidate.objects.restrict(request.user)
         .select_related("person", "jobcentre", "project")
-        .order_by("person__name", "pk")
+        .order_by("person__name", "pk"),
     )
+    candidates = list(page.object_list)
     log_access(request.user, [c.person_id for c in candidates], AccessLog.Action.VIEW, "candidates")
-    return render(request, "recruitment/candidate_list.html", {"candidates": candidates})
+    return render(
+        request, "recruitment/candidate_list.html", {"candidates": candidates, "page_obj": page}
+    )
 
 
 def candidate_create(request):
@@ -312,11 +341,18 @@ def campaign_list(request):
     campaigns = (
         Campaign.objects.restrict(request.user)
         .select_related("project")
-        .annotate(referred=Count("candidates", distinct=True))
-        .prefetch_related("jobcentres")
+        .annotate(
+            referred=count_of(Candidate.objects.all(), "campaign"),
+            jobcentre_count=count_of(Campaign.jobcentres.through.objects.all(), "campaign"),
+        )
         .order_by("-start_date", "pk")
     )
-    return render(request, "recruitment/campaign_list.html", {"campaigns": campaigns})
+    page = _page(request, campaigns)
+    return render(
+        request,
+        "recruitment/campaign_list.html",
+        {"campaigns": page.object_list, "page_obj": page},
+    )
 
 
 def campaign_create(request):
@@ -347,11 +383,11 @@ def campaign_detail(request, pk):
     campaign = get_object_or_404(
         Campaign.objects.restrict(request.user).select_related("project"), pk=pk
     )
-    stages = Counter(
-        Proposal.objects.filter(candidate__campaign=campaign).values_list("stage", flat=True)
+    stages = Proposal.objects.filter(candidate__campaign=campaign).aggregate(
+        **{value: Count("pk", filter=Q(stage=value)) for value, _label in Proposal.Stage.choices}
     )
     referred = campaign.candidates.count()
-    pipeline = [(label, stages.get(value, 0)) for value, label in Proposal.Stage.choices]
+    pipeline = [(label, stages[value]) for value, label in Proposal.Stage.choices]
     return render(
         request,
         "recruitment/campaign_detail.html",

@@ -59,6 +59,14 @@ def test_a_consultant_makes_the_plan_the_company_agrees(page, live_server, world
         "Robotbetjening og programmering (Tradium)"
     )
     expect(page.locator("#plan-chart")).to_be_visible()
+    # The spider is drawn with the plan's figures and named series, not "undefined".
+    drawn = page.evaluate(
+        "(() => { const c = Chart.getChart('plan-chart'); return {"
+        " labels: c.data.datasets.map(d => d.label),"
+        " points: c.data.datasets.map(d => d.data.length) }; })()"
+    )
+    assert drawn["labels"] == ["Nuværende niveau", "Målniveau"]
+    assert all(points >= 1 for points in drawn["points"])
 
     page.get_by_label("Godkendt af (i virksomheden)").fill("Kim Poulsen, direktør")
     page.get_by_label("Godkendt den").fill(timezone.localdate().isoformat())

@@ -92,6 +92,11 @@ def test_a_meeting_decides_and_the_consultant_sees_the_case(new_page, live_serve
     expect(consultant.get_by_role("status").first).to_contain_text("Tak. Dit svar er gemt.")
     expect(consultant.locator("table").first).to_contain_text("Klub")
     expect(consultant.locator("#maturity-chart")).to_be_visible()
+    # The radar is drawn with a series per round and a value per dimension.
+    series = consultant.evaluate(
+        "Chart.getChart('maturity-chart').data.datasets.map(d => d.data.length)"
+    )
+    assert series and all(points == 9 for points in series)
     axe(consultant)
     for path in [
         reverse("partnerships:case-list", args=[world.partnership_a.pk]),

@@ -67,3 +67,18 @@ def test_production_mode_passes_djangos_deployment_check(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_no_template_carries_inline_style_or_script():
+    """The Content-Security-Policy forbids inline styles and scripts, so none may be written."""
+    import re
+    from pathlib import Path
+
+    import samspil
+
+    offenders = []
+    for template in Path(samspil.__file__).parent.glob("templates/**/*.html"):
+        text = template.read_text(encoding="utf-8")
+        if re.search(r"<style|<script>|<script(?![^>]*(src=|application/json))|\son[a-z]+=", text):
+            offenders.append(template.name)
+    assert offenders == []

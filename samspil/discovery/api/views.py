@@ -104,7 +104,7 @@ class SurveyViewSet(ScopedModelViewSet):
     @action(detail=True, methods=["get"])
     def analysis(self, request, pk=None, version=None):
         """Statements with mean relevance, distribution (1-5, don't know) and needs."""
-        result = analyse(self.get_object())
+        result = analyse(self.get_object(), details=False)
         return Response(
             {
                 "invited": result.invited,

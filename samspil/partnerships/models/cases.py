@@ -67,6 +67,9 @@ class Case(TimeStampedModel):
 
     class Meta:
         ordering = ["-referred_on", "-pk"]
+        indexes = [
+            models.Index(fields=["partnership", "-referred_on", "-id"], name="case_list_order")
+        ]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
 

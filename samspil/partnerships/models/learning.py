@@ -53,6 +53,9 @@ class LearningNote(TimeStampedModel):
 
     class Meta:
         ordering = ["-noted_on", "-pk"]
+        indexes = [
+            models.Index(fields=["partnership", "-noted_on", "-id"], name="learningnote_list_order")
+        ]
         verbose_name = _("learning note")
         verbose_name_plural = _("learning notes")
 

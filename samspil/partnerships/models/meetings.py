@@ -38,6 +38,7 @@ class Meeting(TimeStampedModel):
 
     class Meta:
         ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["partnership", "-date", "-id"], name="meeting_list_order")]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
 

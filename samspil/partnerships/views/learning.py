@@ -69,21 +69,30 @@ class LearningNoteListView(PartnershipScopedMixin, generic.ListView):
     def get(self, request, *args, **kwargs):
         export_format = request.GET.get("export")
         if export_format in EXPORT_FORMATS:
+            # Only the exported columns, streamed from the cursor: no model instances.
             rows = (
                 [
-                    n.noted_on,
-                    n.title,
-                    n.tried,
-                    n.for_whom,
-                    n.context,
-                    n.result,
-                    n.evidence,
-                    n.tags,
-                    n.success_story,
-                    n.project.name if n.project else "",
-                    (n.author.get_full_name() or n.author.username) if n.author else "",
+                    *values,
+                    project or "",
+                    (f"{first} {last}".strip() or username) if username else "",
                 ]
-                for n in self.get_queryset()
+                for *values, project, first, last, username in self.get_queryset()
+                .values_list(
+                    "noted_on",
+                    "title",
+                    "tried",
+                    "for_whom",
+                    "context",
+                    "result",
+                    "evidence",
+                    "tags",
+                    "success_story",
+                    "project__name",
+                    "author__first_name",
+                    "author__last_name",
+                    "author__username",
+                )
+                .iterator(chunk_size=2000)
             )
             return table_response("laering", EXPORT_HEADERS, rows, export_format)
         if request.GET.get("print"):

@@ -1,5 +1,3 @@
-import json
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
@@ -30,19 +28,18 @@ class MaturityView(PartnershipScopedMixin, generic.TemplateView):
         context["rows"] = [
             {"dimension": d, "cells": [s.dimensions[d.code] for s in summaries]} for d in DIMENSIONS
         ]
-        context["chart"] = json.dumps(
-            {
-                "labels": [str(d.label).split(" (")[0] for d in DIMENSIONS],
-                "datasets": [
-                    {
-                        "label": s.round.title,
-                        "data": [s.dimensions[d.code]["mean"] for d in DIMENSIONS],
-                    }
-                    for s in summaries
-                ],
-                "levels": {str(k): str(v) for k, v in LEVELS.items()},
-            }
-        )
+        # A dict: json_script encodes it once (json.dumps first made the page's data a string).
+        context["chart"] = {
+            "labels": [str(d.label).split(" (")[0] for d in DIMENSIONS],
+            "datasets": [
+                {
+                    "label": s.round.title,
+                    "data": [s.dimensions[d.code]["mean"] for d in DIMENSIONS],
+                }
+                for s in summaries
+            ],
+            "levels": {str(k): str(v) for k, v in LEVELS.items()},
+        }
         context["can_start_round"] = scoping.can(
             self.request.user, scoping.CHANGE, self.partnership
         )
