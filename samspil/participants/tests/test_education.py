@@ -296,9 +296,7 @@ def test_the_research_export_is_pseudonymised(world, company):
     assert AccessLog.objects.filter(participant=participant, action="export").exists()
 
 
-def test_a_command_in_the_access_log_shows_as_the_system_on_the_page(
-    client_for, world, company
-):
+def test_a_command_in_the_access_log_shows_as_the_system_on_the_page(client_for, world, company):
     world.project_a.code = "pa"
     world.project_a.save()
     enrolment = enrol(world, company, name="Mette Smed")
