@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samspil.companies.models import Company, Contact
+from samspil.core.paging import page_number as to_page_number
 
 
 @dataclass(frozen=True)
@@ -140,11 +141,6 @@ def coordination_picture(
 OVERVIEW_PAGE_SIZE = 50
 
 
-def _page_number(text) -> int:
-    text = str(text or "1")
-    return max(int(text), 1) if text.isascii() and text.isdigit() else 1
-
-
 def _companies_page(grouped, company, figure, attribute, page_number):
     """One page of ``grouped`` (rows of ``company`` id and a ``figure``, grouped in the
     database without joining the companies), largest figure first; each company gets the
@@ -153,7 +149,7 @@ def _companies_page(grouped, company, figure, attribute, page_number):
     page's rows and their companies (three for a page past the end)."""
     rows = grouped.annotate(total=Window(Count("*"))).order_by(f"-{figure}", company)
     paginator = Paginator(rows, OVERVIEW_PAGE_SIZE)
-    number = _page_number(page_number)
+    number = to_page_number(page_number)
     start = (number - 1) * OVERVIEW_PAGE_SIZE
     found = list(rows[start : start + OVERVIEW_PAGE_SIZE])
     paginator.count = found[0]["total"] if found else grouped.count()

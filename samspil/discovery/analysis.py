@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import Trim
 
+from samspil.core.paging import UncountedPage
 from samspil.discovery.models import Answer, Invitation, QuestionAnswer
 
 NEED_LEVELS = (Answer.Need.SOME, Answer.Need.HIGH)
@@ -62,43 +63,6 @@ class SurveyAnalysis:
 
     def by_need(self) -> list:
         return sorted(self.results, key=lambda r: (-r.companies_with_need, -r.employees))
-
-
-@dataclass
-class Window:
-    """A page of rows fetched in one query (one row more than shown tells whether there is a
-    next page), without counting them all."""
-
-    rows: list
-    number: int
-    has_next: bool
-
-    @classmethod
-    def of(cls, queryset, page, per_page: int) -> "Window":
-        text = str(page or "1")
-        number = max(int(text), 1) if text.isascii() and text.isdigit() else 1
-        start = (number - 1) * per_page
-        rows = list(queryset[start : start + per_page + 1])
-        return cls(rows[:per_page], number, len(rows) > per_page)
-
-    def __iter__(self):
-        return iter(self.rows)
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_other_pages(self) -> bool:
-        return self.has_previous or self.has_next
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
 
 
 def counted_answers(survey):
@@ -185,7 +149,9 @@ def _details(analysis, results, counted, company_page, comment_page) -> None:
     answering = Company.objects.filter(
         pk__in=counted.order_by().values("invitation__company")
     ).order_by("name", "pk")
-    companies = Window.of(answering.values("pk", "name"), company_page, HEAT_COMPANIES_PER_PAGE)
+    companies = UncountedPage.of(
+        answering.values("pk", "name"), company_page, HEAT_COMPANIES_PER_PAGE
+    )
     shown = [c["pk"] for c in companies]
     heat = analysis.heat
     for company, statement, relevance, dont_know in counted.filter(
@@ -196,7 +162,7 @@ def _details(analysis, results, counted, company_page, comment_page) -> None:
         elif relevance:
             heat[(company, statement)] = relevance
 
-    comments = Window.of(
+    comments = UncountedPage.of(
         counted.annotate(text=Trim("comment"))
         .exclude(text="")
         .order_by("statement__position", "statement", "invitation__company__name", "pk")

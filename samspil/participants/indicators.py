@@ -8,10 +8,10 @@ more the SMEs supported. The dashboards and progress use the same definitions.""
 
 import datetime
 
-from django.db import connections
-from django.db.models import Count, DateField, F, Func, Min, Q
+from django.db.models import Count, DateField, Func, Q
 
 from samspil.companies.models import Company
+from samspil.core.aggregates import firsts_by_day
 from samspil.core.dates import add_months
 from samspil.participants.models import (
     CHARACTERISTICS,
@@ -336,26 +336,12 @@ def _sme_firsts(project_ids, until: datetime.date) -> dict:
     first entry of one of its employees, so that the entity indicator at any date is a sum.
     One query, grouped twice in the database (the rows are days, not employers)."""
     smes = Company.objects.filter(size_band__in=SME_BANDS).values("pk")
-    first = (
-        _entered(project_ids, until)
-        .filter(participant__employer__in=smes)
-        .values(counted_project=F("project"), counted_value=F("participant__employer"))
-        .annotate(counted_day=Min("entry_date"))
+    return firsts_by_day(
+        _entered(project_ids, until).filter(participant__employer__in=smes),
+        project="project",
+        value="participant__employer",
+        date="entry_date",
     )
-    sql, params = first.query.sql_with_params()
-    connection = connections[first.db]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT counted_project, counted_day, COUNT(*) FROM"
-            f" ({sql}) firsts GROUP BY counted_project, counted_day",
-            params,
-        )
-        rows = cursor.fetchall()
-    found: dict = {}
-    for pk, day, n in rows:
-        day = datetime.date.fromisoformat(day) if isinstance(day, str) else day
-        found.setdefault(pk, []).append((day, n))
-    return found
 
 
 INCOMPLETE = (

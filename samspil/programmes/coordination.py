@@ -8,41 +8,12 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery, Windo
 from django.db.models.functions import RowNumber
 
 from samspil.companies.models import Company, Contact
+from samspil.core.paging import UncountedPage, page_number
 from samspil.programmes.models import Project
 
 SHARED_PAGE_SIZE = 25
 # The latest contacts shown under each company; the company's page has them all.
 CONTACTS_SHOWN = 10
-
-
-class SharedCompanies(list):
-    """One page of shared companies, by name; ``number``, ``has_previous`` and ``has_next``
-    page through the rest (no total: counting them all would cost as much as finding them)."""
-
-    number = 1
-    has_previous = False
-    has_next = False
-
-    @property
-    def page_obj(self) -> "SharedCompanies":
-        """The page itself (it answers what a template's pagination asks of a page)."""
-        return self
-
-    def has_other_pages(self) -> bool:
-        return self.has_previous or self.has_next
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
-
-
-def _page_number(page) -> int:
-    text = str(page or "1")
-    return max(int(text), 1) if text.isascii() and text.isdigit() else 1
 
 
 def shared_companies(projects, user, *, page=1, within=False, per_page=SHARED_PAGE_SIZE):
@@ -56,8 +27,7 @@ def shared_companies(projects, user, *, page=1, within=False, per_page=SHARED_PA
     page walks through in name order, so a page costs the same whatever the number of
     companies and contacts. Four queries whatever the numbers."""
     ids = [project.pk for project in projects]
-    result = SharedCompanies()
-    result.number = _page_number(page)
+    result = UncountedPage(number=page_number(page))
     if not ids:
         return result
     if within:
@@ -76,11 +46,9 @@ def shared_companies(projects, user, *, page=1, within=False, per_page=SHARED_PA
         .filter(first_project__lt=F("last_project"))
         .order_by("name", "pk")
     )
-    offset = (result.number - 1) * per_page
-    found = list(shared[offset : offset + per_page + 1])
-    result.has_previous = result.number > 1
-    result.has_next = len(found) > per_page
-    companies = {company.pk: company for company in found[:per_page]}
+    found = UncountedPage.of(shared, result.number, per_page)
+    result.has_next = found.has_next
+    companies = {company.pk: company for company in found}
     if not companies:
         return result
     rows = (
@@ -117,7 +85,7 @@ def shared_companies(projects, user, *, page=1, within=False, per_page=SHARED_PA
         )
         for contact in latest:
             readable[contact.company_id].append(contact)
-    result.extend(
+    result.rows.extend(
         {
             "company": company,
             "projects": sorted(

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connections
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samspil.core import scoping
+from samspil.core.aggregates import firsts_by_day
 
 
 @dataclass(frozen=True)
@@ -46,26 +46,9 @@ class Indicator:
         if self.distinct:
             # Each value at its first date, then counted by date: the grouping of the
             # grouping runs in the database, so the rows returned are dates, not companies.
-            first = (
-                records.order_by()
-                .values(counted_project=F(self.project_field), counted_value=F(self.distinct))
-                .annotate(counted_day=Min(self.date_field))
+            return firsts_by_day(
+                records, project=self.project_field, value=self.distinct, date=self.date_field
             )
-            sql, params = first.query.sql_with_params()
-            connection = connections[first.db]
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT counted_project, counted_day, COUNT(*) FROM"
-                    f" ({sql}) firsts GROUP BY counted_project, counted_day",
-                    params,
-                )
-                rows = cursor.fetchall()
-            found: dict = defaultdict(list)
-            for project_id, day, n in rows:
-                if isinstance(day, str):
-                    day = datetime.date.fromisoformat(day)
-                found[project_id].append((day, n))
-            return {pk: sorted(days) for pk, days in found.items()}
         rows = (
             records.values(self.project_field, self.date_field)
             .annotate(n=Count("pk"))
