@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SAMSPIL := $(BIN)/samspil
 
-.PHONY: run test install install-test assets translations lint check chromium demo benchmark clean
+.PHONY: run test install install-test assets translations lint check services demo benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,11 +47,13 @@ check: install-test
 	$(SAMSPIL) check --fail-level WARNING
 	$(SAMSPIL) makemigrations --check --dry-run
 
-# Debian's Chromium for the browser tests, installed when missing (root or sudo needed then).
-chromium:
+# Debian's Chromium for the browser tests and a Redis server for the Redis tests, installed
+# and started when missing (root or sudo needed then).
+services:
 	scripts/ensure-chromium
+	scripts/ensure-redis
 
-test: install-test lint check chromium
+test: install-test lint check services
 	$(BIN)/pytest
 
 # Every benchmark, written to docs/benchmarks.md, each in a throwaway database (nothing kept):
