@@ -200,13 +200,8 @@ def _scored_candidates(opening: Opening, queryset):
     if opening.education_level:
         needed = LEVELS[opening.education_level]
         score = score + _when(Q(level_rank__gte=needed), WEIGHTS["level"])
-    place = opening.municipality
-    if place:
-        score = score + _when(Q(municipality=place.pk), WEIGHTS["near"])
-        score = score + _when(
-            Q(municipality__region=place.region_id) & ~Q(municipality=place.pk),
-            WEIGHTS["near"] / 2,
-        )
+    if opening.municipality:
+        score = score + _nearness(opening.municipality)
     score = score + _when(
         Q(available_from__lte=opening.start_date), WEIGHTS["available"], -WEIGHTS["available"]
     )
@@ -214,6 +209,15 @@ def _scored_candidates(opening: Opening, queryset):
         Q(hours_per_week__gte=opening.hours_per_week), WEIGHTS["hours"], -WEIGHTS["hours"]
     )
     return queryset.annotate(level_rank=_rank("education_level")).annotate(db_score=score)
+
+
+def _nearness(place):
+    """``pair``'s nearness in the database: full weight in the same municipality, half in
+    another municipality of the same region."""
+    return _when(Q(municipality=place.pk), WEIGHTS["near"]) + _when(
+        Q(municipality__region=place.region_id) & ~Q(municipality=place.pk),
+        WEIGHTS["near"] / 2,
+    )
 
 
 def _scored_openings(candidate: Candidate, queryset):
@@ -237,13 +241,8 @@ def _scored_openings(candidate: Candidate, queryset):
         )
     rank = LEVELS[candidate.education_level]
     score = score + _when(~Q(education_level="") & Q(level_rank__lte=rank), WEIGHTS["level"])
-    home = candidate.municipality
-    if home:
-        score = score + _when(Q(municipality=home.pk), WEIGHTS["near"])
-        score = score + _when(
-            Q(municipality__region=home.region_id) & ~Q(municipality=home.pk),
-            WEIGHTS["near"] / 2,
-        )
+    if candidate.municipality:
+        score = score + _nearness(candidate.municipality)
     score = score + _when(
         Q(start_date__gte=candidate.available_from), WEIGHTS["available"], -WEIGHTS["available"]
     )

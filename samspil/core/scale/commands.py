@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from samspil.core.scale.writer import Table
+from samspil.participants.models import CHARACTERISTICS, RESULTS
 
 INTRO = """
 `samspil benchmark_pages --imports N --esf` (run by `make benchmark`). The import runs as its own
@@ -31,6 +32,8 @@ afterwards. `samspil report esf` is timed in-process (JSON to memory) beside one
 GROUP BY with conditional sums over the project's enrolments.
 """
 
+# The columns of the participant import (docs/import-participants.md), from the same names the
+# start and stop forms use.
 COLUMNS = [
     "project",
     "personal_id",
@@ -40,19 +43,10 @@ COLUMNS = [
     "start_date",
     "employment_status",
     "isced",
-    "disability",
-    "third_country_national",
-    "foreign_background",
-    "minority",
-    "homeless",
-    "rural",
-    "other_disadvantaged",
+    *CHARACTERISTICS,
     "employer_cvr",
     "end_date",
-    "result_job_searching",
-    "result_in_education",
-    "result_qualification",
-    "result_employed",
+    *RESULTS,
     "employed_6m",
     "improved_situation_6m",
 ]
