@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from samspil.catalogue.models import CompetenceArea, EscoSkill, Level, Offering, Provider
 from samspil.core.audit import audit_changes, log_bulk
-from samspil.core.imports import Importer, insert_rows, update_rows, validation_errors
+from samspil.core.bulk import insert_rows, update_rows
+from samspil.core.imports import Importer, validation_errors
 from samspil.core.models import Municipality
 
 YES = {"ja", "yes", "1", "x", "sand", "true"}

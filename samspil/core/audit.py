@@ -212,7 +212,7 @@ def log_bulk(instances, action, *, actor=None, changes=None) -> int:
     ``instances`` of ``{field: (old, new)}`` (without it: for a new record every field with a
     value, as auditlog writes; an update with no changes writes no entry). The actor is
     ``actor``, or the one of the surrounding :func:`acting_as`. Returns the entries written."""
-    from samspil.core.imports import insert_values
+    from samspil.core.bulk import insert_values
 
     if auditlog_disabled.get():
         return 0

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from samspil.companies.models import Company
 from samspil.core.audit import audit_changes, audit_snapshot, log_bulk
-from samspil.core.imports import Importer, blank, insert_rows, update_rows, validation_errors
+from samspil.core.bulk import blank, insert_rows, update_rows
+from samspil.core.imports import Importer, validation_errors
 from samspil.core.validators import normalise_cvr
 from samspil.participants import crypto
 from samspil.participants.identifiers import parse
