@@ -29,6 +29,7 @@ from django.utils.translation import override
 from samspil.companies.models import Company, Contact
 from samspil.core import scoping
 from samspil.core.audit import audit_changes, audit_snapshot, log_bulk
+from samspil.core.bulk import insert_values, update_rows
 from samspil.core.imports import Importer, validation_errors
 from samspil.core.validators import normalise_cvr
 from samspil.organisations.models import Organisation, OrganisationMembership
@@ -578,19 +579,17 @@ class ContactImporter(Importer):
             contact.created_at = contact.updated_at = now
         insert_returning_pks(new)
         if changed:
-            for contact in changed:
-                contact.updated_at = now
-            update_rows(changed, ["status", "partnership", *TEXT_COLUMNS, "updated_at"])
+            update_rows(Contact, changed, ["status", "partnership", *TEXT_COLUMNS])
             ids = [c.pk for c in changed]
             Contact.organisations.through.objects.filter(contact_id__in=ids).delete()
             Contact.consultants.through.objects.filter(contact_id__in=ids).delete()
         written = new + changed
-        insert_pairs(
+        insert_values(
             Contact.organisations.through,
             ("contact_id", "organisation_id"),
             [(c.pk, pk) for c in written for pk in c._import_organisations],
         )
-        insert_pairs(
+        insert_values(
             Contact.consultants.through,
             ("contact_id", "user_id"),
             [(c.pk, pk) for c in written for pk in c._import_consultants],
@@ -665,34 +664,3 @@ def insert_returning_pks(records, *, chunk: int = 500) -> None:
                 record.pk = value
                 record._state.adding = False
                 record._state.db = connection.alias
-
-
-def update_rows(records, names: list[str]) -> None:
-    """UPDATE the fields ``names`` of ``records`` (of one model), one statement for all."""
-    model = type(records[0])
-    ops = connection.ops
-    fields = [model._meta.get_field(name) for name in names]
-    assignments = ", ".join(f"{ops.quote_name(f.column)} = %s" for f in fields)
-    sql = (
-        f"UPDATE {ops.quote_name(model._meta.db_table)} SET {assignments} "
-        f"WHERE {ops.quote_name(model._meta.pk.column)} = %s"
-    )
-    params = [
-        [f.get_db_prep_save(getattr(record, f.attname), connection) for f in fields] + [record.pk]
-        for record in records
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
-
-
-def insert_pairs(through, columns: tuple[str, str], pairs, *, chunk: int = 5000) -> None:
-    """INSERT the rows of a many-to-many table (two ids a row)."""
-    if not pairs:
-        return
-    ops = connection.ops
-    table = ops.quote_name(through._meta.db_table)
-    names = ", ".join(ops.quote_name(c) for c in columns)
-    sql = f"INSERT INTO {table} ({names}) VALUES (%s, %s)"
-    with connection.cursor() as cursor:
-        for start in range(0, len(pairs), chunk):
-            cursor.executemany(sql, pairs[start : start + chunk])
