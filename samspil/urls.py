@@ -15,8 +15,9 @@ from rest_framework.permissions import AllowAny
 
 from samspil.accounts.views import SignOutView, obtain_token
 from samspil.core.health import CHECKS
-from samspil.core.views import HomeView, switch_language
+from samspil.core.views import switch_language
 from samspil.discovery.views.respond import respond
+from samspil.partnerships.views.home import HomeView
 from samspil.plans.views import company_plan
 
 
@@ -38,6 +39,7 @@ urlpatterns = [
         login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
         name="login",
     ),
+    path("log-ind/organisation/", include("samspil.accounts.oidc_urls")),
     path("log-ud/", SignOutView.as_view(), name="logout"),
     path("min-side/", include("samspil.accounts.urls")),
     path("sprog/<str:code>/", switch_language, name="set_language"),

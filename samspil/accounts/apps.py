@@ -18,3 +18,5 @@ class AccountsConfig(AppConfig):
             sender=get_user_model(),
             dispatch_uid="samspil-revoke-tokens-on-password-change",
         )
+        # The app's scoping rules, registered on import.
+        from samspil.accounts import scoping  # noqa: F401

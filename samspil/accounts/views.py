@@ -1,8 +1,10 @@
 """The user's own page: their API tokens, named, with expiry; made, revoked, and all ended at
 sign-out when the user asks."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,3 +84,15 @@ class ObtainTokenView(APIView):
 
 
 obtain_token = ObtainTokenView.as_view()
+
+
+@login_not_required
+def sso_refused(request):
+    """The provider knows the person, samspil does not (or the sign-in failed): say so, and
+    what to do; never create a user."""
+    return render(
+        request,
+        "accounts/sso_refused.html",
+        {"provider": settings.SAMSPIL_OIDC_NAME, "page_title": _("Sign-in refused")},
+        status=403,
+    )

@@ -18,3 +18,5 @@ class CatalogueConfig(AppConfig):
         auditlog.register(
             Offering, m2m_fields={"competence_areas", "esco_skills"}, exclude_fields=AUDIT_EXCLUDED
         )
+        # The app's scoping rules, registered on import.
+        from samspil.catalogue import scoping  # noqa: F401

@@ -13,9 +13,11 @@ from decimal import Decimal, InvalidOperation
 
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from samspil.catalogue import services
 from samspil.catalogue.models import CompetenceArea, EscoSkill, Level, Offering, Provider
 from samspil.core.audit import audit_changes, log_bulk
 from samspil.core.bulk import insert_rows, update_rows
@@ -201,6 +203,16 @@ class OfferingImporter(Importer):
                 through.objects.filter(functools.reduce(operator.or_, removed)).delete()
             through.objects.bulk_create(added, batch_size=500)
         log_bulk(entries, LogEntry.Action.UPDATE, actor=self.actor, changes=changes)
+        self.to_encode = getattr(self, "to_encode", []) + [r.pk for r in records]
+
+    def finish(self) -> None:
+        """The new and changed offerings' vectors for the semantic ranker: encoded here when
+        they are few, by the task worker once the import is committed when there are many."""
+        pks = getattr(self, "to_encode", [])
+        if len(pks) <= services.INLINE_LIMIT:
+            services.embed_offerings(Offering.objects.filter(pk__in=pks))
+        else:
+            transaction.on_commit(lambda: services.embed_after_import(pks))
 
 
 LINKS = ("competence_areas", "esco_skills")

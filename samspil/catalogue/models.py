@@ -177,3 +177,20 @@ class Offering(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("catalogue:offering-detail", args=[self.pk])
+
+
+class OfferingEmbedding(models.Model):
+    """An offering's vector from the semantic ranker's model, computed once when the offering
+    is saved or imported, so neither a server start nor a search encodes the catalogue.
+    ``digest`` fingerprints the text that was encoded: a changed text makes the vector stale."""
+
+    offering = models.OneToOneField(
+        Offering, on_delete=models.CASCADE, primary_key=True, related_name="embedding"
+    )
+    model = models.CharField(max_length=60)
+    digest = models.CharField(max_length=32)
+    vector = models.BinaryField()  # float16, little-endian
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.offering_id} ({self.model})"

@@ -24,6 +24,8 @@ class CompaniesConfig(AppConfig):
         auditlog.register(
             Contact, m2m_fields={"organisations", "consultants"}, exclude_fields=AUDIT_EXCLUDED
         )
+        # The app's scoping rules, registered on import.
+        from samspil.companies import scoping  # noqa: F401
 
 
 def keep_search_index(sender, using="default", plan=None, **kwargs) -> None:

@@ -124,6 +124,7 @@ class ContactImporter(Importer):
     key = ""  # repeats are found on the natural key below, across batches
     batch_size = 2000
     kind = "contacts"
+    from samspil.programmes.totals import imported as finish  # running totals, once per file
 
     @property
     def kind_label(self) -> str:

@@ -3,7 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from samspil.companies.models import SME_BANDS, Cluster, Company, Contact, SizeBand
+from samspil.companies.cluster_picker import ClusterPicker, clusters_named
+from samspil.companies.models import SME_BANDS, Company, Contact, SizeBand
 from samspil.companies.search import number_prefix
 from samspil.core.models import Municipality
 from samspil.organisations.models import Organisation
@@ -24,8 +25,12 @@ class CompanyFilterSet(django_filters.FilterSet):
     )
     size_band = django_filters.ChoiceFilter(choices=SizeBand.choices, label=_("Size"))
     sme = django_filters.BooleanFilter(method="filter_sme", label=_("SME"))
-    cluster = django_filters.ModelChoiceFilter(
-        queryset=Cluster.objects.all(), field_name="clusters", label=_("Cluster")
+    # A search, not a select of every cluster (a region has a thousand): companies.cluster_picker.
+    cluster = django_filters.CharFilter(
+        method="filter_cluster",
+        label=_("Cluster"),
+        help_text=_("Type the beginning of its name and choose from the suggestions."),
+        widget=ClusterPicker,
     )
     contacted_since = django_filters.DateFilter(
         method="filter_contacted_since", label=_("Last contact on or after"), widget=DateInput
@@ -46,6 +51,10 @@ class CompanyFilterSet(django_filters.FilterSet):
         if code.isascii() and code.isdigit():
             return queryset.filter(number_prefix("industry_code", code))  # through its index
         return queryset.filter(industry_code__startswith=code)
+
+    def filter_cluster(self, queryset, name, value):
+        members = Company.clusters.through.objects.filter(cluster__in=clusters_named(value))
+        return queryset.filter(pk__in=members.values("company"))
 
     def filter_contacted_since(self, queryset, name, value):
         return queryset.contacted_since(value)

@@ -49,6 +49,8 @@ class CompanyImporter(Importer):
     key = "cvr"
 
     kind = "companies"
+    from samspil.programmes.totals import imported as finish  # running totals, once per file
+
     batch_size = 2000
 
     @property

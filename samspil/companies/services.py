@@ -12,7 +12,8 @@ from samspil.companies.coordination import contact_budget
 from samspil.companies.models import Cluster, Company, Contact, ContactPerson
 from samspil.core import scoping
 from samspil.core.audit import acting_as
-from samspil.core.services import ensure_can, ensure_can_create, save_record
+from samspil.core.services import delete_record, ensure_can, ensure_can_create, save_record
+from samspil.organisations.people import check_named
 
 
 def create_company(*, actor, **fields) -> Company:
@@ -54,10 +55,19 @@ def save_cluster(*, actor, cluster: Cluster | None = None, companies=None, proje
     return cluster
 
 
-def check_contact(*, actor, contact: Contact, organisations, consultants) -> None:
-    """Every rule a contact must meet, with each message on its field; raises or returns."""
+def check_contact(*, actor, contact: Contact, organisations, consultants, invite=()) -> None:
+    """Every rule a contact must meet, with each message on its field; raises or returns.
+    The consultants named and the people invited belong to the contact: members of the
+    organisations taking part, of its partnership or of its project."""
     errors = {}
     organisations = list(organisations)
+    belonging = {
+        "organisations": organisations,
+        "partnerships": [contact.partnership_id] if contact.partnership_id else [],
+        "projects": [contact.project_id] if contact.project_id else [],
+    }
+    check_named(errors, "consultants", consultants, **belonging)
+    check_named(errors, "invite", [u for u in invite if u != actor], **belonging)
     if not organisations:
         errors["organisations"] = [_("Choose at least one organisation taking part.")]
     elif contact.kind == Contact.Kind.JOINT_VISIT:
@@ -114,8 +124,13 @@ def save_contact(
         setattr(contact, name, value)
     organisations = list(organisations)
     consultants = list(consultants)
+    invite = list(invite)
     check_contact(
-        actor=actor, contact=contact, organisations=organisations, consultants=consultants
+        actor=actor,
+        contact=contact,
+        organisations=organisations,
+        consultants=consultants,
+        invite=invite,
     )
     with transaction.atomic(), acting_as(actor):
         contact.save()
@@ -125,6 +140,61 @@ def save_contact(
         if invited:
             transaction.on_commit(lambda: send_invitations(contact, invited, actor))
     return contact
+
+
+def log_workshop_contact(
+    *,
+    actor,
+    company: Company,
+    contact: Contact | None = None,
+    organisations,
+    consultants=None,
+    **fields,
+) -> Contact:
+    """A workshop the company attends, on its timeline. The workshop's service logs it, having
+    checked who may change the workshop; the contact's own rules apply (``Contact.clean``)."""
+    if contact is None:
+        contact = Contact(
+            company=company,
+            kind=Contact.Kind.WORKSHOP,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+    with transaction.atomic(), acting_as(actor):
+        save_record(contact, actor=actor, **fields)
+        contact.organisations.set(organisations)
+        if consultants is not None:
+            contact.consultants.set(consultants)
+    return contact
+
+
+def remove_workshop_contact(*, actor, contact: Contact) -> None:
+    """The company no longer attends the workshop: its contact leaves the timeline."""
+    delete_record(contact, actor=actor)
+
+
+def plan_referral(*, actor, company: Company, organisation, date, project=None, purpose=""):
+    """A planned meeting for the organisation a company is referred to (workshop 2's
+    referral): a contact like any other, so the contact budget applies. A refusal names the
+    company."""
+    try:
+        return save_contact(
+            actor=actor,
+            organisations=[organisation],
+            company=company,
+            kind=Contact.Kind.MEETING,
+            status=Contact.Status.PLANNED,
+            date=date,
+            project=project,
+            purpose=purpose,
+        )
+    except ValidationError as exc:
+        raise ValidationError(
+            [
+                _("The referral of %(company)s: %(problem)s")
+                % {"company": company, "problem": problem}
+                for problem in exc.messages
+            ]
+        ) from exc
 
 
 def send_invitations(contact: Contact, users, inviter) -> None:

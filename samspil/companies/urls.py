@@ -1,5 +1,6 @@
 from django.urls import path
 
+from samspil.companies.cluster_picker import cluster_suggestions
 from samspil.companies.views import (
     clusters,
     companies,
@@ -41,6 +42,7 @@ urlpatterns = [
         "kontakter/<int:pk>/rediger/", contacts.ContactUpdateView.as_view(), name="contact-update"
     ),
     path("klynger/", clusters.ClusterListView.as_view(), name="cluster-list"),
+    path("klynger/forslag/", cluster_suggestions, name="cluster-suggestions"),
     path("klynger/ny/", clusters.ClusterCreateView.as_view(), name="cluster-create"),
     path("klynger/<int:pk>/", clusters.ClusterDetailView.as_view(), name="cluster-detail"),
     path("klynger/<int:pk>/rediger/", clusters.ClusterUpdateView.as_view(), name="cluster-update"),

@@ -42,22 +42,57 @@ class KeysetPagination(pagination.CursorPagination):
         return tuple(queryset.query.order_by) or super().get_ordering(request, queryset, view)
 
 
-class ScopedModelViewSet(viewsets.ModelViewSet):
-    """A viewset over ``Model.objects.restrict(user, "view")``; writes go through services.
+def restrict_relations(serializer, user):
+    """Narrow every related field of a serializer that is written to what ``user`` may see, so
+    an id out of scope is refused exactly as an id that does not exist (400, "object does not
+    exist"): ids cannot be probed through writes."""
+    fields = (
+        serializer.child.fields
+        if isinstance(serializer, serializers.ListSerializer)
+        else (serializer.fields)
+    )
+    for field in fields.values():
+        relation = getattr(field, "child_relation", field)
+        queryset = getattr(relation, "queryset", None)
+        if (
+            isinstance(relation, serializers.RelatedField)
+            and queryset is not None
+            and not relation.read_only
+            and scoping.is_registered(queryset.model)
+        ):
+            relation.queryset = scoping.restrict(queryset, user, scoping.VIEW)
+    return serializer
 
-    Subclasses implement ``create_record(serializer)`` and ``update_record(serializer)``
-    by calling their app's service functions, which validate the whole record.
+
+class ScopedModelViewSet(viewsets.ModelViewSet):
+    """A viewset over the rows the user may see (``scoping.restrict``); writes go through
+    services.
+
+    Subclasses implement ``create_record(serializer)`` and ``update_record(serializer)`` by
+    calling their app's service functions, which validate the whole record. Who may create
+    one is the registry's answer (``scoping.can_create`` under the parent named in the
+    request); ids in a request body out of the caller's scope are refused as unknown. DELETE
+    is offered only by viewsets that implement ``destroy_record`` (and list ``"delete"`` in
+    ``http_method_names``); the others answer 405 and the schema does not offer it.
     """
 
-    http_method_names = ["get", "post", "patch", "put", "delete", "head", "options"]
+    http_method_names = ["get", "post", "patch", "put", "head", "options"]
 
     def get_queryset(self):
-        return super().get_queryset().restrict(self.request.user, scoping.VIEW)
+        return scoping.restrict(super().get_queryset(), self.request.user, scoping.VIEW)
 
-    def may_create(self, request) -> bool:
-        return scoping.can_create(request.user, self.queryset.model)
+    def get_serializer(self, *args, **kwargs):
+        serializer = super().get_serializer(*args, **kwargs)
+        if self.request is not None and self.request.method not in ("GET", "HEAD", "OPTIONS"):
+            restrict_relations(serializer, self.request.user)
+        return serializer
 
     def perform_create(self, serializer):
+        model = self.queryset.model
+        field = scoping.parent_field(model)
+        parent = serializer.validated_data.get(field) if field else None
+        if not scoping.can_create(self.request.user, model, parent):
+            raise PermissionDenied
         self._call(self.create_record, serializer)
 
     def perform_update(self, serializer):
@@ -75,5 +110,5 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
     def update_record(self, serializer):  # pragma: no cover
         raise NotImplementedError
 
-    def destroy_record(self, instance):  # pragma: no cover
+    def destroy_record(self, instance):  # pragma: no cover - only where DELETE is offered
         raise NotImplementedError

@@ -7,11 +7,12 @@ imports and commands alike (the API authenticates after middleware runs).
 
 import contextlib
 import functools
+import getpass
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from auditlog.context import auditlog_disabled, set_actor
+from auditlog.context import auditlog_disabled, auditlog_value, set_extra_data
 from auditlog.diff import get_field_value, get_mask_function
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
@@ -46,22 +47,119 @@ class Change:
     fields: list[tuple[str, str, str]] = field(default_factory=list)
 
 
+# Models that are not domain records, each with the reason it is not audited; every other
+# concrete model of samspil is registered with django-auditlog (a test checks it).
+NOT_AUDITED = {
+    "core.region": "reference data loaded by a migration, never changed by users",
+    "core.municipality": "reference data loaded by a migration, never changed by users",
+    "core.importlock": "machinery: who is importing right now",
+    "core.importjob": "machinery: an upload's progress; the rows it writes are audited",
+    "core.scheduledrun": "machinery: when each periodic job last ran",
+    "accounts.apitoken": "a credential (hash); creating and revoking is shown on My page",
+    "accounts.singlesignonidentity": "sign-in machinery: the provider's subject, touched at "
+    "every sign-in",
+    "catalogue.escoskill": "reference vocabulary from the official ESCO download",
+    "catalogue.escooccupation": "reference vocabulary from the official ESCO download",
+    "catalogue.escooccupationskill": "reference vocabulary from the official ESCO download",
+    "catalogue.offeringembedding": "derived: an offering's vector, computed from its text",
+    "participants.accesslog": "itself a log (who viewed which participant)",
+    "participants.projectaccesslog": "itself a log (who viewed a project's participants)",
+    "programmes.figure": "running totals counted from audited records, rebuilt by recount",
+    "programmes.figurestate": "machinery: when a project's running totals were counted",
+    "programmes.supportedcompany": "running totals: a supported company's first day, recounted",
+}
+
+
 # The actor of the innermost acting_as (auditlog's own context is never reset after use).
 _current_actor: ContextVar = ContextVar("samspil_audit_actor", default=None)
+# Extra facts kept on every audit entry of the block (a command's operating-system user).
+_current_extra: ContextVar = ContextVar("samspil_audit_extra", default=None)
+
+
+def _authenticated(user):
+    return user if getattr(user, "is_authenticated", False) else None
 
 
 @contextlib.contextmanager
-def acting_as(user):
-    """Attribute every audited change in the block to ``user`` (None: the system)."""
-    token = _current_actor.set(user if getattr(user, "is_authenticated", False) else None)
+def acting_as(user, *, additional_data: dict | None = None):
+    """Attribute every audited change in the block to ``user`` (None: the system, or whoever
+    the surrounding block or request names). ``additional_data`` is kept on every entry.
+
+    The surrounding context (the request's address; an enclosing block's additional data) is
+    kept, and restored when the block ends, so a service called inside another keeps the outer
+    actor."""
+    user = _authenticated(user)
+    extra = additional_data if additional_data is not None else _current_extra.get()
+    actor_token = _current_actor.set(user or _current_actor.get())
+    extra_token = _current_extra.set(extra)
+    previous = auditlog_value.get(None)
     try:
-        if user is not None and getattr(user, "is_authenticated", False):
-            with set_actor(user):
-                yield
-        else:
+        if user is None and not additional_data:
+            yield
+            return
+        context = {
+            key: value
+            for key, value in (previous or {}).items()
+            if key in ("remote_addr", "remote_port")
+        }
+        context["actor"] = user
+        if extra:
+            context["additional_data"] = extra
+        with set_extra_data(context_data=context):
             yield
     finally:
-        _current_actor.reset(token)
+        if previous is not None:
+            auditlog_value.set(previous)
+        _current_extra.reset(extra_token)
+        _current_actor.reset(actor_token)
+
+
+def attribute_request_to(user) -> None:
+    """Name ``user`` as the actor of the request being served, when the audit middleware could
+    not: the API authenticates a token after every middleware has run."""
+    user = _authenticated(user)
+    context = auditlog_value.get(None)
+    if user is not None and context is not None and context.get("actor") is None:
+        context["actor"] = user
+
+
+class CommandActorError(Exception):
+    """``--actor`` names no active user."""
+
+
+def command_actor(username: str | None):
+    """The user a command writes as: ``--actor USERNAME``, else the user whose username is the
+    operating-system user running it (None when there is none). Returns (user, os_user)."""
+    os_user = getpass.getuser()
+    users = get_user_model().objects.filter(is_active=True)
+    if username:
+        user = users.filter(username=username).first()
+        if user is None:
+            raise CommandActorError(
+                _("--actor %(username)s: no active user has that username.")
+                % {"username": username}
+            )
+        return user, os_user
+    return users.filter(username=os_user).first(), os_user
+
+
+@contextlib.contextmanager
+def acting_for_command(command: str, username: str | None = None):
+    """Attribute a command's writes: to its ``--actor`` (or the matching user), and always
+    with the operating-system user and the command in the entry's additional data."""
+    user, os_user = command_actor(username)
+    with acting_as(user, additional_data={"command": command, "os_user": os_user}):
+        yield user
+
+
+def add_actor_argument(parser) -> None:
+    """``--actor USERNAME`` for a command that writes."""
+    parser.add_argument(
+        "--actor",
+        metavar="USERNAME",
+        help="the user the changes are recorded as (default: the user named as the "
+        "operating-system user; the operating-system user is recorded in any case)",
+    )
 
 
 def history_for(obj, limit: int = 50) -> list[Change]:
@@ -100,11 +198,31 @@ def _changed_fields(entry, model) -> list[tuple[str, str, str]]:
             label = name
         if isinstance(raw, dict) and raw.get("type") == "m2m":
             sign = "+" if raw.get("operation") == "add" else "−"
-            fields.append((label, "", f"{sign} {', '.join(map(str, raw.get('objects', [])))}"))
+            objects = [str(o) for o in raw.get("objects", [])]
+            if _relates_to_users(model, name):  # people by their names, not their usernames
+                objects = _full_names(objects)
+            fields.append((label, "", f"{sign} {', '.join(objects)}"))
             continue
         old, new = shown.get(label, raw if isinstance(raw, (list, tuple)) else ("", ""))
         fields.append((label, _shown(old), _shown(new)))
     return fields
+
+
+def _relates_to_users(model, name: str) -> bool:
+    try:
+        related = model._meta.get_field(name).related_model
+    except Exception:  # a field that no longer exists
+        return False
+    return related is not None and related is get_user_model()
+
+
+def _full_names(usernames: list[str]) -> list[str]:
+    """Users' full names in the order given; a username no longer found stays as it is."""
+    names = {
+        user.username: user.get_full_name() or user.username
+        for user in get_user_model().objects.filter(username__in=usernames)
+    }
+    return [names.get(username, username) for username in usernames]
 
 
 @functools.cache
@@ -190,6 +308,7 @@ def _all_fast(model) -> bool:
 
 
 LOG_COLUMNS = [
+    "additional_data",
     "content_type_id",
     "object_pk",
     "object_id",
@@ -226,6 +345,8 @@ def log_bulk(instances, action, *, actor=None, changes=None) -> int:
     now = timestamp.get_db_prep_save(timezone.now(), connection)
     json_field = LogEntry._meta.get_field("changes")
     adapt_json = connection.ops.adapt_json_value
+    extra = _current_extra.get()
+    additional_data = None if not extra else adapt_json(extra, json_field.encoder)
     rows = []
     content_types = {}
     for index, instance in enumerate(instances):
@@ -247,6 +368,7 @@ def log_bulk(instances, action, *, actor=None, changes=None) -> int:
         pk = instance.pk
         rows.append(
             [
+                additional_data,
                 content_types[model],
                 str(pk),
                 pk if isinstance(pk, int) else None,

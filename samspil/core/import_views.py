@@ -68,6 +68,11 @@ def visible_jobs(user):
     return jobs if user.is_superuser else jobs.filter(user=user)
 
 
+def may_import(user) -> bool:
+    """Who may use an import page (and so sees its button): operators and superusers."""
+    return user.is_superuser or scoping.is_operator(user)
+
+
 class ImportView(generic.FormView):
     """Subclasses name the ``importer`` and describe the columns in ``columns_help``."""
 
@@ -78,7 +83,7 @@ class ImportView(generic.FormView):
     columns_help = ""
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_superuser and not scoping.is_operator(request.user):
+        if not may_import(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

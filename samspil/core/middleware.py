@@ -1,5 +1,5 @@
-"""Request middleware: the language a page is shown in, sign-in for every page, and the
-Permissions-Policy header."""
+"""Request middleware: the language a page is shown in, sign-in for every page, the
+Permissions-Policy header and the size limits of uploads."""
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequired
@@ -66,3 +66,42 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class UploadLimitMiddleware:
+    """Size limits kept while a request's body is read (``samspil.core.uploads``).
+
+    Every request gets the limit of its view (``@upload_limit``) or ``SAMSPIL_MAX_UPLOAD_MB``,
+    and an upload handler that stops reading files past it. A body announced larger than the
+    limit is answered 413 before it is read, unless the view shows the refusal on its own form.
+    Must come before ``CsrfViewMiddleware``, whose ``process_view`` reads the form.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from samspil.core import uploads
+
+        request.upload_limit = uploads.max_request_bytes()
+        request.upload_refused = None
+        request.upload_handlers.insert(0, uploads.LimitedUploadHandler(request))
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from samspil.core import uploads
+
+        limit = uploads.limit_for(view_func)
+        if limit is not None:
+            request.upload_limit = limit  # the view puts a refusal on its form
+            return None
+        if _content_length(request) > request.upload_limit + uploads.FORM_SLACK:
+            return uploads.too_large_response(request, request.upload_limit)
+        return None
+
+
+def _content_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0

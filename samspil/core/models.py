@@ -119,3 +119,19 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class ScheduledRun(models.Model):
+    """When each periodic job (samspil.core.scheduler) last ran: the scheduler runs a job when
+    its latest scheduled time is later than this, so a scheduler that was down runs each
+    missed job once, not once per missed period."""
+
+    name = models.CharField(max_length=100, unique=True)
+    last_run = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("periodic job")
+        verbose_name_plural = _("periodic jobs")
+
+    def __str__(self) -> str:
+        return self.name

@@ -13,7 +13,11 @@ class ScopedPermission(permissions.BasePermission):
         if not (user and user.is_authenticated):
             return False
         if getattr(view, "action", None) == "create":
-            return view.may_create(request)
+            # Whether the user may create one at all (for a record created under a parent:
+            # under some parent). The parent named in the request is checked once it is read
+            # (``ScopedModelViewSet.perform_create``); a parent out of scope is refused as an
+            # unknown id.
+            return scoping.can_create(user, view.queryset.model)
         return True
 
     def has_object_permission(self, request, view, obj) -> bool:

@@ -1,16 +1,28 @@
-"""Who sees what: the one place that turns a user into the rows they may see and change.
+"""Who sees what: the mechanism that turns a user into the rows they may see and change.
 
 Every view, API endpoint, export and report narrows its queryset through :func:`restrict`
-(usually as ``Model.objects.restrict(user, action)``). A rule per model returns a ``Q`` for a
-signed-in user who is not a superuser; superusers see everything; anonymous users nothing.
-Rows out of scope are simply absent, so views answer 404 and their existence does not leak.
+(usually as ``Model.objects.restrict(user, action)``). The rules themselves belong to the apps
+that own the models: each app's ``scoping.py`` registers them when the app is ready. This
+module holds only the registry and the mechanism, and imports no domain app.
 
-The table in DESIGN.md ("Who sees what") is the specification of these rules.
+- ``@rule(Model, parent=..., can_create=...)`` registers a function ``(user, action) -> Q`` for a
+  signed-in user who is not a superuser. Superusers see everything; anonymous users nothing.
+- ``scoped_through(Child, "parent")`` declares in one line that a child record is seen and
+  changed through its parent: it is seen by those who see the parent and changed (created,
+  deleted) by those who may change the parent, unless the declaration says otherwise.
+- ``can_create(user, Model, parent)`` answers "may this user create one under this parent":
+  the model's own creation rule if it has one, else "may the user change the parent".
+- ``capability(name)`` registers a named predicate about a user ("operator", "practitioner")
+  for the few places in ``core`` that need one without knowing the domain.
+
+Rows out of scope are simply absent, so views answer 404 and their existence does not leak.
+``docs/scoping.md`` is the table of record of the rules.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 VIEW = "view"
 CHANGE = "change"
@@ -20,44 +32,184 @@ DETAILS = "details"
 ACTIONS = (VIEW, CHANGE, DELETE, DETAILS)
 
 Rule = Callable[[object, str], Q]
-_RULES: dict[type[Model], Rule] = {}
-_CREATORS: dict[type[Model], Callable[[object], bool]] = {}
+Creator = Callable[[object, object], bool]
 NOTHING = Q(pk__in=[])
+EVERYTHING = Q()
 
 
-def rule(model: type[Model], *, can_create: Callable[[object], bool] | None = None):
-    """Register the scoping rule of ``model`` (and who may create one)."""
+@dataclass(frozen=True)
+class Entry:
+    """What the registry knows about one model."""
+
+    rule: Rule
+    # The field naming the record this one is created under (``"project"``), if any.
+    parent: str | None = None
+    # Who may create one: ``(user, parent) -> bool``; None: "may change the parent".
+    creator: Creator | None = None
+
+
+_REGISTRY: dict[type[Model], Entry] = {}
+# Further rules other apps add to a model's own (who else sees a person: the recruitment app's
+# candidates widen the participants app's rule without the lower app knowing the higher).
+_WIDENINGS: dict[type[Model], list[Rule]] = {}
+_CAPABILITIES: dict[str, Callable[[object], bool]] = {}
+_OBJECT_RULES: dict[str, Callable[[object, object], bool]] = {}
+
+
+def rule(model: type[Model], *, parent: str | None = None, can_create: Creator | None = None):
+    """Register the scoping rule of ``model``: ``(user, action) -> Q``. ``parent`` names the
+    field holding the record a new one is created under; ``can_create(user, parent)`` says
+    who may create one (without it: who may change the parent; without a parent: nobody)."""
 
     def register(func: Rule) -> Rule:
-        _RULES[model] = func
-        if can_create is not None:
-            _CREATORS[model] = can_create
+        if model in _REGISTRY:
+            raise LookupError(f"{model.__name__} has a scoping rule already")
+        _REGISTRY[model] = Entry(rule=func, parent=parent, creator=can_create)
         return func
 
     return register
 
 
-def restrict(queryset: QuerySet, user, action: str = VIEW) -> QuerySet:
-    if action not in ACTIONS:
-        raise ValueError(f"Unknown action {action!r}")
-    if user is None or not user.is_authenticated or not user.is_active:
-        return queryset.none()
-    if user.is_superuser:
-        return queryset
-    try:
-        model_rule = _RULES[queryset.model]
-    except KeyError:
-        raise LookupError(f"No scoping rule for {queryset.model.__name__}") from None
-    return queryset.filter(model_rule(user, action))
+def widen(model: type[Model], func: Rule) -> Rule:
+    """Add ``func`` as a further way to reach ``model``'s rows (OR-ed with its rule): for an
+    app above the model's own that gives some of its users access to it."""
+    _WIDENINGS.setdefault(model, []).append(func)
+    return func
 
 
-def can_create(user, model: type[Model]) -> bool:
-    if user is None or not user.is_authenticated or not user.is_active:
+def scoped_through(
+    model: type[Model],
+    path: str,
+    *,
+    view: str = VIEW,
+    change: str | None = CHANGE,
+    delete: str | None = CHANGE,
+    can_create: Creator | None = None,
+) -> None:
+    """Declare that ``model`` is scoped through the record at ``path`` (a foreign key, or a
+    chain of them: ``"line__project"``): it is seen by those who may ``view`` the parent,
+    changed by those who may ``change`` it and deleted by those who may ``delete`` it (None:
+    by nobody). Creating one needs ``change`` on the parent unless ``can_create`` says
+    otherwise."""
+    parent_field = path.split("__")[0]
+    mapping = {VIEW: view, DETAILS: view, CHANGE: change, DELETE: delete}
+
+    def through_parent(user, action: str) -> Q:
+        parent_action = mapping[action]
+        if parent_action is None:
+            return NOTHING
+        parent_model = _related_model(model, path)
+        allowed = restrict(parent_model._default_manager.all(), user, parent_action)
+        return Q(**{f"{path}__in": allowed.values("pk")})
+
+    def create(user, parent) -> bool:
+        if change is None:
+            return False
+        if parent is None:  # under some parent
+            parent_model = _related_model(model, parent_field)
+            return restrict(parent_model._default_manager.all(), user, change).exists()
+        return can(user, change, parent)
+
+    rule(model, parent=parent_field, can_create=can_create or create)(through_parent)
+
+
+def _related_model(model: type[Model], path: str) -> type[Model]:
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model
+
+
+def capability(name: str):
+    """Register a named predicate about a user (``"operator"``, ``"practitioner"``)."""
+
+    def register(func: Callable[[object], bool]) -> Callable[[object], bool]:
+        _CAPABILITIES[name] = func
+        return func
+
+    return register
+
+
+def has_capability(user, name: str) -> bool:
+    if not _signed_in(user):
         return False
     if user.is_superuser:
         return True
-    check = _CREATORS.get(model)
-    return bool(check and check(user))
+    return bool(_CAPABILITIES[name](user))
+
+
+def object_rule(name: str):
+    """Register a named question about a user and one record (``"project-team"``), asked by the
+    pages' ``{% may %}`` tag with the very function the view or service asks before it acts."""
+
+    def register(func: Callable[[object, object], bool]) -> Callable[[object, object], bool]:
+        _OBJECT_RULES[name] = func
+        return func
+
+    return register
+
+
+def may(user, name: str, obj=None) -> bool:
+    if not _signed_in(user):
+        return False
+    return bool(_OBJECT_RULES[name](user, obj))
+
+
+def is_operator(user) -> bool:
+    """An operator (of any project or organisation); answered by the organisations app."""
+    return has_capability(user, "operator")
+
+
+def is_practitioner(user) -> bool:
+    """Someone who works with companies; answered by the organisations app."""
+    return has_capability(user, "practitioner")
+
+
+def _signed_in(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def entry(model: type[Model]) -> Entry:
+    try:
+        return _REGISTRY[model]
+    except KeyError:
+        raise LookupError(f"No scoping rule for {model.__name__}") from None
+
+
+def is_registered(model: type[Model]) -> bool:
+    return model in _REGISTRY
+
+
+def restrict(queryset: QuerySet, user, action: str = VIEW) -> QuerySet:
+    if action not in ACTIONS:
+        raise ValueError(f"Unknown action {action!r}")
+    model_entry = entry(queryset.model)
+    if not _signed_in(user):
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    condition = model_entry.rule(user, action)
+    for further in _WIDENINGS.get(queryset.model, ()):
+        condition |= further(user, action)
+    return queryset.filter(condition)
+
+
+def parent_field(model: type[Model]) -> str | None:
+    """The field naming the record a new ``model`` is created under, if it has one."""
+    return entry(model).parent
+
+
+def can_create(user, model: type[Model], parent: Model | None = None) -> bool:
+    """Whether ``user`` may create a ``model`` under ``parent``. For a model created under a
+    parent, ``parent=None`` asks whether there is any parent they may create one under (for
+    showing a button, and the API's first check before the parent is read)."""
+    model_entry = entry(model)
+    if not _signed_in(user):
+        return False
+    if user.is_superuser:
+        return True
+    if model_entry.creator is None:
+        return False
+    return bool(model_entry.creator(user, parent))
 
 
 def can(user, action: str, obj: Model) -> bool:
@@ -65,438 +217,30 @@ def can(user, action: str, obj: Model) -> bool:
     return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, action).exists()
 
 
-# The rules, model by model ------------------------------------------------------------------
+# Rules that depend on nothing but the user ----------------------------------------------
 
-from samspil.organisations.models import (  # noqa: E402
-    Organisation,
-    OrganisationMembership,
-    Role,
-    System,
-)
-from samspil.partnerships.models import Partnership, PartnershipMembership  # noqa: E402
-from samspil.programmes.models import Programme, Project, ProjectMembership  # noqa: E402
 
-PRACTITIONER_ROLES = [Role.OPERATOR, Role.CONSULTANT, Role.COORDINATOR]
+def everyone_reads(user, action: str) -> Q:
+    """Reference data: every signed-in user reads it; only superusers change it."""
+    return EVERYTHING if action == VIEW else NOTHING
 
 
-def is_practitioner(user) -> bool:
-    """Someone who works with companies (not only reads): operators, consultants, coordinators."""
-    return (
-        OrganisationMembership.objects.filter(user=user, role__in=PRACTITIONER_ROLES).exists()
-        or PartnershipMembership.objects.filter(user=user, role__in=PRACTITIONER_ROLES).exists()
-        or ProjectMembership.objects.filter(user=user, role__in=PRACTITIONER_ROLES).exists()
-    )
+def register_core_rules() -> None:
+    """The rules of ``core``'s own models (called from ``CoreConfig.ready``)."""
+    from samspil.core import models
+    from samspil.core.models import ImportJob, Municipality, Region
 
+    rule(Region)(everyone_reads)
+    rule(Municipality)(everyone_reads)
 
-def is_operator(user) -> bool:
-    """An operator runs projects: they manage organisations, partners and users."""
-    return (
-        ProjectMembership.objects.filter(user=user, role=Role.OPERATOR).exists()
-        or OrganisationMembership.objects.filter(user=user, role=Role.OPERATOR).exists()
-    )
+    def machinery(user, action: str) -> Q:
+        return NOTHING  # the machinery's own bookkeeping, never shown or changed by hand
 
+    for name in ("ImportLock", "ScheduledRun"):
+        if hasattr(models, name):
+            rule(getattr(models, name))(machinery)
 
-def _projects_of(user, *, roles=None):
-    memberships = ProjectMembership.objects.filter(user=user)
-    if roles:
-        memberships = memberships.filter(role__in=roles)
-    return memberships.values("project")
-
-
-def _partnerships_of(user, *, roles=None):
-    memberships = PartnershipMembership.objects.filter(user=user)
-    if roles:
-        memberships = memberships.filter(role__in=roles)
-    return memberships.values("partnership")
-
-
-def _partnerships_under_projects(projects):
-    return Partnership.projects.through.objects.filter(project__in=projects).values("partnership")
-
-
-@rule(Organisation, can_create=is_operator)
-def organisations(user, action: str) -> Q:
-    # The register of organisations is shared by every signed-in user of the installation.
-    if action == VIEW:
-        return Q()
-    if action == DELETE:
-        return NOTHING
-    if is_operator(user):
-        return Q()
-    return Q(pk__in=OrganisationMembership.objects.filter(user=user).values("organisation"))
-
-
-@rule(OrganisationMembership, can_create=is_operator)
-def organisation_memberships(user, action: str) -> Q:
-    # Who works where is the installation's staff directory; operators keep it.
-    if action == VIEW or is_operator(user):
-        return Q()
-    return NOTHING
-
-
-@rule(Partnership)
-def partnerships(user, action: str) -> Q:
-    operated = _projects_of(user, roles=[Role.OPERATOR])
-    if action == VIEW:
-        return Q(pk__in=_partnerships_of(user)) | Q(pk__in=_partnerships_under_projects(operated))
-    return Q(pk__in=_partnerships_of(user, roles=[Role.COORDINATOR])) | Q(
-        pk__in=_partnerships_under_projects(operated)
-    )
-
-
-@rule(PartnershipMembership)
-def partnership_memberships(user, action: str) -> Q:
-    visible = restrict(Partnership.objects.all(), user, action).values("pk")
-    return Q(partnership__in=visible)
-
-
-@rule(Project)
-def projects(user, action: str) -> Q:
-    if action == VIEW:
-        return Q(pk__in=_projects_of(user))
-    return Q(pk__in=_projects_of(user, roles=[Role.OPERATOR]))
-
-
-@rule(Programme)
-def programmes(user, action: str) -> Q:
-    # A programme is seen by the teams of its projects and steered by their operators.
-    roles = None if action == VIEW else [Role.OPERATOR]
-    return Q(
-        pk__in=Project.objects.filter(pk__in=_projects_of(user, roles=roles)).values("programme")
-    )
-
-
-@rule(ProjectMembership)
-def project_memberships(user, action: str) -> Q:
-    visible = restrict(Project.objects.all(), user, action).values("pk")
-    return Q(project__in=visible)
-
-
-# Companies ----------------------------------------------------------------------------------
-
-from samspil.companies.models import Cluster, Company, Contact, ContactPerson  # noqa: E402
-
-
-def _shared_register(user, action: str) -> Q:
-    # The company register is the one shared picture: every signed-in user sees it, those who
-    # work with companies keep it up to date, and nothing in it is deleted by hand.
-    if action == VIEW:
-        return Q()
-    if action == DELETE:
-        return NOTHING
-    return Q() if is_practitioner(user) else NOTHING
-
-
-rule(Company, can_create=is_practitioner)(_shared_register)
-rule(ContactPerson, can_create=is_practitioner)(_shared_register)
-rule(Cluster, can_create=is_practitioner)(_shared_register)
-
-
-def _organisations_of(user):
-    return OrganisationMembership.objects.filter(user=user).values("organisation")
-
-
-@rule(Contact, can_create=is_practitioner)
-def contacts(user, action: str) -> Q:
-    # The timeline (date, organisation, kind, project, consultant) is shared by all; what was
-    # said (purpose, notes, next step, outcome) stays within the partnership or project it was
-    # made in, and with the organisations and people who took part.
-    if action == VIEW:
-        return Q()
-    # Correlated EXISTS, not ``pk IN (every contact the user took part in)``: a consultant
-    # with tens of thousands of contacts would have them all read for every page.
-    took_part = Q(created_by=user) | Q(
-        Exists(Contact.consultants.through.objects.filter(contact=OuterRef("pk"), user=user))
-    )
-    if action == DETAILS:
-        return (
-            took_part
-            | Q(partnership__in=_partnerships_of(user))
-            | Q(project__in=_projects_of(user))
-            | Q(
-                Exists(
-                    Contact.organisations.through.objects.filter(
-                        contact=OuterRef("pk"), organisation__in=_organisations_of(user)
-                    )
-                )
-            )
-        )
-    return (
-        took_part
-        | Q(partnership__in=_partnerships_of(user, roles=[Role.COORDINATOR]))
-        | Q(project__in=_projects_of(user, roles=[Role.OPERATOR]))
-    )
-
-
-# Partnerships' work: cases, meetings, maturity, learning ----------------------------------
-
-from samspil.partnerships.models import (  # noqa: E402
-    Case,
-    CaseDecision,
-    EvaluationRound,
-    LearningNote,
-    Meeting,
-)
-from samspil.programmes.models import Tool  # noqa: E402
-
-
-def _visible_partnerships(user, action=VIEW):
-    return restrict(Partnership.objects.all(), user, action).values("pk")
-
-
-def member_of_partnership(user, partnership) -> bool:
-    """Takes part in the partnership's work (evaluators only read)."""
-    return PartnershipMembership.objects.filter(
-        user=user, partnership=partnership, role__in=PRACTITIONER_ROLES
-    ).exists()
-
-
-@rule(Case)
-def cases(user, action: str) -> Q:
-    # Cases belong to the partnership they were taken up in: its members see and work on them.
-    if action in (VIEW, DETAILS):
-        return Q(partnership__in=_visible_partnerships(user))
-    if action == DELETE:
-        return NOTHING
-    return Q(partnership__in=_partnerships_of(user, roles=PRACTITIONER_ROLES)) | Q(
-        partnership__in=_visible_partnerships(user, CHANGE)
-    )
-
-
-@rule(CaseDecision)
-def case_decisions(user, action: str) -> Q:
-    return Q(
-        case__in=restrict(Case.objects.all(), user, VIEW if action == DETAILS else action).values(
-            "pk"
-        )
-    )
-
-
-@rule(Meeting)
-def meetings(user, action: str) -> Q:
-    # Members see the meetings; the coordinator (secretariat) plans them and keeps the minutes.
-    if action in (VIEW, DETAILS):
-        return Q(partnership__in=_visible_partnerships(user))
-    return Q(partnership__in=_visible_partnerships(user, CHANGE))
-
-
-rule(EvaluationRound)(meetings)
-
-
-@rule(LearningNote)
-def learning_notes(user, action: str) -> Q:
-    if action in (VIEW, DETAILS):
-        return Q(partnership__in=_visible_partnerships(user))
-    return Q(author=user) | Q(partnership__in=_visible_partnerships(user, CHANGE))
-
-
-@rule(Tool)
-def tools(user, action: str) -> Q:
-    # A project's toolbox is no secret; its operators keep it.
-    if action == VIEW:
-        return Q()
-    return Q(project__in=_projects_of(user, roles=[Role.OPERATOR]))
-
-
-# Needs discovery: the team of the project the workshop belongs to -------------------------
-
-from samspil.discovery.models import (  # noqa: E402
-    Invitation,
-    NeedDecision,
-    Statement,
-    Survey,
-    Workshop,
-)
-
-
-def _project_team(user, action: str):
-    roles = None if action in (VIEW, DETAILS) else PRACTITIONER_ROLES
-    return _projects_of(user, roles=roles)
-
-
-def on_project_team(user, project, action: str = CHANGE) -> bool:
-    """Whether ``user`` may work with the project's records (for records not yet saved)."""
-    return Project.objects.filter(pk=project.pk, pk__in=_project_team(user, action)).exists()
-
-
-@rule(Workshop, can_create=is_practitioner)
-def workshops(user, action: str) -> Q:
-    # Workshops, surveys and answers belong to the team of the project they were made in.
-    return Q(project__in=_project_team(user, action))
-
-
-@rule(Statement)
-def statements(user, action: str) -> Q:
-    return Q(workshop__project__in=_project_team(user, action))
-
-
-@rule(Survey)
-def surveys(user, action: str) -> Q:
-    return Q(workshop__project__in=_project_team(user, action))
-
-
-@rule(Invitation)
-def invitations(user, action: str) -> Q:
-    return Q(survey__workshop__project__in=_project_team(user, action))
-
-
-@rule(NeedDecision)
-def need_decisions(user, action: str) -> Q:
-    return Q(survey__workshop__project__in=_project_team(user, action))
-
-
-# The course catalogue: shared by everyone; operators keep it ----------------------------
-
-from samspil.catalogue.models import CompetenceArea, Offering, Provider  # noqa: E402
-
-
-def _catalogue(user, action: str) -> Q:
-    if action == VIEW:
-        return Q()
-    return Q() if is_operator(user) else NOTHING
-
-
-rule(CompetenceArea, can_create=is_operator)(_catalogue)
-rule(Provider, can_create=is_operator)(_catalogue)
-rule(Offering, can_create=is_operator)(_catalogue)
-
-
-# Competence supply plans: the team of the project they belong to ------------------------
-
-from samspil.plans.models import CompetencePlan, PlanNeed  # noqa: E402
-
-
-@rule(CompetencePlan, can_create=is_practitioner)
-def plans(user, action: str) -> Q:
-    return Q(project__in=_project_team(user, action))
-
-
-@rule(PlanNeed)
-def plan_needs(user, action: str) -> Q:
-    return Q(plan__project__in=_project_team(user, action))
-
-
-# Participants: personal data, for the team of the project they are enrolled in -----------
-
-from samspil.participants.models import (  # noqa: E402
-    AccessLog,
-    EducationPlan,
-    Enrolment,
-    Participant,
-    PriorLearningAssessment,
-)
-
-
-@rule(Enrolment, can_create=is_practitioner)
-def enrolments(user, action: str) -> Q:
-    return Q(project__in=_project_team(user, action))
-
-
-@rule(PriorLearningAssessment, can_create=is_practitioner)
-def assessments(user, action: str) -> Q:
-    return Q(enrolment__project__in=_project_team(user, action))
-
-
-@rule(EducationPlan, can_create=is_practitioner)
-def education_plans(user, action: str) -> Q:
-    return Q(enrolment__project__in=_project_team(user, action))
-
-
-@rule(Participant, can_create=is_practitioner)
-def participants(user, action: str) -> Q:
-    # Seen only by the team of a project the person is enrolled in, and a candidate also by
-    # the referring jobcentre and the recruiting project's team; each view is logged.
-    from samspil.recruitment.models import Candidate
-
-    # Correlated EXISTS, not ``pk IN (every team participant)``: with 1,000,000 participants
-    # the list of ids would be built for every check of one person.
-    return Q(
-        Exists(
-            Enrolment.objects.filter(
-                participant=OuterRef("pk"), project__in=_project_team(user, action)
-            )
-        )
-    ) | Q(Exists(restrict(Candidate.objects.filter(person=OuterRef("pk")), user, action)))
-
-
-@rule(AccessLog)
-def access_logs(user, action: str) -> Q:
-    # The project's operators read who has seen its participants.
-    if action != VIEW:
-        return NOTHING
-    operated = _projects_of(user, roles=[Role.OPERATOR])
-    from samspil.recruitment.models import Candidate
-
-    return Q(
-        Exists(Enrolment.objects.filter(participant=OuterRef("participant"), project__in=operated))
-    ) | Q(Exists(Candidate.objects.filter(person=OuterRef("participant"), project__in=operated)))
-
-
-# Recruitment --------------------------------------------------------------------------------
-
-from samspil.recruitment.models import (  # noqa: E402
-    Campaign,
-    Candidate,
-    Opening,
-    Proposal,
-    Rotation,
-)
-
-
-def _organisations_of(user, *, roles=None):
-    memberships = OrganisationMembership.objects.filter(user=user)
-    if roles:
-        memberships = memberships.filter(role__in=roles)
-    return memberships.values("organisation")
-
-
-def _in_employment_system(user) -> bool:
-    return OrganisationMembership.objects.filter(
-        user=user, organisation__system=System.EMPLOYMENT
-    ).exists()
-
-
-@rule(Opening, can_create=is_practitioner)
-def openings(user, action: str) -> Q:
-    # The project's team keeps its openings; every jobcentre sees them, to find candidates.
-    team = Q(project__in=_project_team(user, action))
-    if action == VIEW and _in_employment_system(user):
-        return Q()
-    return team
-
-
-@rule(Candidate, can_create=is_practitioner)
-def candidates(user, action: str) -> Q:
-    # Personal data: the referring jobcentre's staff and the recruiting project's team.
-    roles = None if action in (VIEW, DETAILS) else PRACTITIONER_ROLES
-    return Q(jobcentre__in=_organisations_of(user, roles=roles)) | Q(
-        project__in=_project_team(user, action)
-    )
-
-
-@rule(Proposal, can_create=is_practitioner)
-def proposals(user, action: str) -> Q:
-    # The opening side as a list, the candidate side as a correlated EXISTS: two lists made
-    # SQLite probe the (opening, candidate) index for every pair of them.
-    return Q(opening__in=restrict(Opening.objects.all(), user, VIEW)) & Q(
-        Exists(restrict(Candidate.objects.filter(pk=OuterRef("candidate")), user, action))
-    )
-
-
-@rule(Rotation, can_create=is_practitioner)
-def rotations(user, action: str) -> Q:
-    return Q(opening__in=restrict(Opening.objects.all(), user, action)) & Q(
-        Exists(restrict(Candidate.objects.filter(pk=OuterRef("substitute")), user, VIEW))
-    )
-
-
-@rule(Campaign, can_create=is_practitioner)
-def campaigns(user, action: str) -> Q:
-    # The project's team runs it; the jobcentres it targets see it, to refer through it.
-    team = Q(project__in=_project_team(user, action))
-    if action == VIEW:
-        targeted = Campaign.jobcentres.through.objects.filter(
-            organisation__in=_organisations_of(user)
-        ).values("campaign")
-        return team | Q(pk__in=targeted)
-    return team
+    @rule(ImportJob)
+    def import_jobs(user, action: str) -> Q:
+        # The user who started it reads its progress; the task worker writes it.
+        return Q(user=user) if action == VIEW else NOTHING

@@ -19,8 +19,8 @@ def ensure_can(actor, action: str, obj) -> None:
         raise PermissionDenied
 
 
-def ensure_can_create(actor, model) -> None:
-    if not scoping.can_create(actor, model):
+def ensure_can_create(actor, model, parent=None) -> None:
+    if not scoping.can_create(actor, model, parent):
         raise PermissionDenied
 
 

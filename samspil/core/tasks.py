@@ -5,8 +5,11 @@ The import itself holds one transaction for the whole file, so its progress cann
 to the database while it runs (nobody would see it before the end, and on SQLite the import has
 the write lock): the worker writes how many rows are done to a small file beside the upload,
 and the page reads it. The job's row is updated when the import starts and when it ends.
+
+Also the periodic clean-up of finished task results (see samspil.core.scheduler).
 """
 
+import datetime
 import logging
 import os
 import shutil
@@ -20,8 +23,10 @@ from django_tasks import task
 
 from samspil.core.imports import MAX_ERRORS, ImportFileError, iter_table
 from samspil.core.models import ImportJob
+from samspil.core.scheduler import Daily, periodic
 
 logger = logging.getLogger(__name__)
+jobs_logger = logging.getLogger("samspil.jobs")
 
 
 def jobs_dir() -> Path:
@@ -94,3 +99,17 @@ def run_import_job(job_id: int) -> str:
     # The upload is personal data: it is not kept once imported.
     shutil.rmtree(Path(job.path).parent, ignore_errors=True)
     return job.status
+
+
+@periodic(Daily(hour=3, minute=20))
+@task()
+def delete_finished_task_results() -> int:
+    """Delete the records of background tasks that finished more than
+    SAMSPIL_TASK_RESULTS_DAYS days ago from the database queue (on Redis, RQ lets finished
+    jobs expire by itself)."""
+    from django_tasks_db.models import DBTaskResult
+
+    before = timezone.now() - datetime.timedelta(days=settings.SAMSPIL_TASK_RESULTS_DAYS)
+    deleted, _ = DBTaskResult.objects.finished().filter(finished_at__lt=before).delete()
+    jobs_logger.info("Finished task results deleted: %d (finished before %s)", deleted, before)
+    return deleted

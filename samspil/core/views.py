@@ -1,13 +1,11 @@
-"""Generic scoped views (every domain view is a short declaration over these) and the start page."""
+"""Generic scoped views (every domain view is a short declaration over these)."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
 from django.views import generic
 
 from samspil.core import scoping
@@ -47,7 +45,8 @@ class ScopedDetailView(ScopedQuerysetMixin, generic.DetailView):
 
 
 class ServiceFormMixin:
-    """Save a validated form through a service function; model errors land on their fields."""
+    """Save a validated form through a service function (by ``save_with``); a refusal lands
+    on the field it names."""
 
     success_message = ""
 
@@ -55,13 +54,10 @@ class ServiceFormMixin:
         raise NotImplementedError
 
     def form_valid(self, form):
-        try:
-            self.object = self.save_with_service(form)
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        saved = save_with(lambda: self.save_with_service(form), [form])
+        if form.errors:
             return self.form_invalid(form)
-        except PermissionDenied:
-            raise
+        self.object = saved
         if self.success_message:
             messages.success(self.request, self.success_message % {"object": self.object})
         return HttpResponseRedirect(self.get_success_url())
@@ -82,43 +78,6 @@ class ScopedCreateView(ServiceFormMixin, generic.CreateView):
         if not scoping.can_create(request.user, self.model):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-
-class HomeView(generic.TemplateView):
-    """The start page: the signed-in user's organisations, partnerships and projects."""
-
-    template_name = "core/home.html"
-
-    def get_context_data(self, **kwargs):
-        from samspil.organisations.models import OrganisationMembership
-        from samspil.partnerships.models import PartnershipMembership
-        from samspil.programmes.models import ProjectMembership
-
-        user = self.request.user
-        context = super().get_context_data(**kwargs)
-        context["organisation_memberships"] = OrganisationMembership.objects.filter(
-            user=user
-        ).select_related("organisation", "organisation__municipality")
-        context["partnership_memberships"] = PartnershipMembership.objects.filter(
-            user=user
-        ).select_related("partnership", "partnership__secretariat")
-        context["project_memberships"] = (
-            ProjectMembership.objects.filter(user=user)
-            .select_related("project", "project__operator")
-            .prefetch_related(Prefetch("project__partnerships"))
-        )
-        from samspil.partnerships.models import Case
-
-        # Open cases where a decision names the user: what the partnership asked them to do.
-        context["my_cases"] = (
-            Case.objects.open()
-            .filter(decisions__consultants=user)
-            .distinct()
-            .select_related("company", "partnership")
-            .order_by("follow_up_on", "-referred_on")
-        )
-        context["page_title"] = _("Start")
-        return context
 
 
 @login_not_required
@@ -145,6 +104,10 @@ def switch_language(request, code: str):
 def add_service_errors(exc, *forms) -> None:
     """A service's refusal lands on the field it names, in whichever of the page's forms has
     that field; what names no field goes to the top of the first form."""
+    if not hasattr(exc, "error_dict"):  # a refusal of the whole record, naming no field
+        for problem in exc.messages:
+            forms[0].add_error(None, problem)
+        return
     for field, problems in exc.message_dict.items():
         form = next((f for f in forms if field in f.fields), forms[0])
         for problem in problems:
@@ -164,6 +127,21 @@ def save_with(service, forms, *, denied=None, **kwargs):
             raise
         forms[0].add_error(*denied)
     return None
+
+
+def act_with(request, service, *, done=None, **kwargs) -> bool:
+    """Call a write ``service`` for a button that posts no form: its refusal becomes error
+    messages on the next page (a PermissionDenied answers 403); ``done(result)`` gives the
+    success message. True when the service did it."""
+    try:
+        result = service(**kwargs)
+    except ValidationError as exc:
+        for problem in exc.messages:
+            messages.error(request, problem)
+        return False
+    if done is not None:
+        messages.success(request, done(result))
+    return True
 
 
 def posted_pk(value) -> int | None:

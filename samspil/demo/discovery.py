@@ -14,6 +14,14 @@ from samspil.organisations.models import Organisation
 from samspil.programmes.models import Project
 
 CLUSTER = "Digital produktion Herning-Ikast"
+# SMUK ran from 18 June 2020 to 31 December 2022 (docs/demo.md): its workshops are dated inside
+# it. The first cluster's survey stays open today, so that answering it can be tried.
+WS1_DAY, WS2_DAY = datetime.date(2022, 3, 15), datetime.date(2022, 5, 10)
+OTHER_CLUSTERS = {
+    "Cirkulær økonomi Silkeborg": (datetime.date(2020, 10, 6), datetime.date(2021, 1, 19)),
+    "Automation og robotter Randers": (datetime.date(2021, 3, 9), datetime.date(2021, 6, 1)),
+    "Grønt byggeri Horsens": (datetime.date(2021, 9, 14), datetime.date(2021, 11, 30)),
+}
 STATEMENTS = [
     (
         "Vi mangler medarbejdere, der kan programmere og betjene robotceller.",
@@ -41,7 +49,7 @@ def build() -> dict:
         project=project,
         cluster=cluster,
         kind=Workshop.Kind.WS1,
-        date=today - datetime.timedelta(days=40),
+        date=WS1_DAY,
         theme="Digitalisering i produktionen",
         documentation=(
             "Dialog om rekruttering og kompetenceudfordringer. Temaer: robotter, data, ledelse."
@@ -104,7 +112,7 @@ def build() -> dict:
         project=project,
         cluster=cluster,
         kind=Workshop.Kind.WS2,
-        date=today - datetime.timedelta(days=5),
+        date=WS2_DAY,
         theme="Beslutninger om klyngens behov",
     )
     ws2.companies.set(companies[:5])
@@ -124,13 +132,40 @@ def build() -> dict:
             responsible=responsible,
             due_on=today + datetime.timedelta(days=30),
         )
-    _refer(survey, statements[3], companies[0], ws2, jobcentre, today)
-    return {"workshops": 2, "survey_answers": answered}
+    _refer(survey, statements[3], companies[0], ws2, jobcentre, today, facilitator)
+    made = _other_clusters(project, facilitator)
+    return {"workshops": 2 + made, "survey_answers": answered}
 
 
-def _refer(survey, statement, company, workshop, jobcentre, today):
-    """The demo has no signed-in user; it records the referral as the service would."""
-    from samspil.companies.models import Contact
+def _other_clusters(project, facilitator) -> int:
+    """Workshop 1 and 2 in SMUK's three other clusters, dated inside the project's period
+    (the seed: four clusters, workshops for their employees), each logged on the attending
+    companies' timelines as the service does."""
+    made = 0
+    for name, (first, second) in OTHER_CLUSTERS.items():
+        cluster = Cluster.objects.filter(name=name).first()
+        if cluster is None:
+            continue
+        companies = list(cluster.companies.order_by("name"))
+        for kind, day, theme in (
+            (Workshop.Kind.WS1, first, f"{cluster.theme}: dialog om kompetencebehov"),
+            (Workshop.Kind.WS2, second, f"{cluster.theme}: beslutninger om forløb"),
+        ):
+            workshop = Workshop.objects.create(
+                project=project, cluster=cluster, kind=kind, date=day, theme=theme
+            )
+            workshop.companies.set(companies)
+            if facilitator:
+                workshop.facilitators.set([facilitator])
+            services._log_workshop_contacts(workshop)
+            made += 1
+    return made
+
+
+def _refer(survey, statement, company, workshop, jobcentre, today, facilitator):
+    """The referral of workshop 2, its planned contact through the companies' services (as
+    the facilitator, so the contact budget and every rule of a contact apply)."""
+    from samspil.companies import services as companies_services
 
     decision = NeedDecision.objects.create(
         survey=survey,
@@ -142,13 +177,12 @@ def _refer(survey, statement, company, workshop, jobcentre, today):
         due_on=today + datetime.timedelta(days=7),
         note="Jobcentret finder kandidater til to stillinger.",
     )
-    contact = Contact.objects.create(
+    contact = companies_services.plan_referral(
+        actor=facilitator,
         company=company,
-        kind=Contact.Kind.MEETING,
-        status=Contact.Status.PLANNED,
+        organisation=jobcentre,
         date=decision.due_on,
         project=survey.workshop.project,
         purpose=f"Henvisning fra workshop 2: {statement.text}",
     )
-    contact.organisations.set([jobcentre])
     decision.referral_contacts.add(contact)

@@ -2,9 +2,11 @@
 with a cluster, statements written from it, an e-survey in which each company rates the
 statements and states its own needs, and a second workshop (WS2) that decides need by need."""
 
+import datetime
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -127,6 +129,29 @@ class Survey(TimeStampedModel):
         _("status"), max_length=8, choices=Status.choices, default=Status.DRAFT
     )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
+    # The survey's own reminder schedule, followed by the scheduler (samspil.discovery.tasks):
+    # those who have not answered are reminded every so many days after sending, and once more
+    # so many days before the deadline. Empty: reminders only when pressed by hand.
+    reminder_interval_days = models.PositiveSmallIntegerField(
+        _("remind every (days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_(
+            "Those who have not answered get a reminder this many days after the survey was "
+            "sent, and again after each reminder. Leave empty for no automatic reminders."
+        ),
+    )
+    reminder_days_before_deadline = models.PositiveSmallIntegerField(
+        _("last reminder (days before the deadline)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_("A last reminder this many days before the deadline. Leave empty for none."),
+    )
+    reminders_sent_at = models.DateTimeField(
+        _("last automatic reminder"), null=True, blank=True, editable=False
+    )
 
     objects = ScopedQuerySet.as_manager()
 
@@ -144,6 +169,25 @@ class Survey(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.SENT and timezone.now() <= self.deadline
+
+    def reminder_due(self, now):
+        """The moment of the reminder round due at ``now`` by the survey's schedule, or None.
+
+        A round is due when the interval has passed since sending (or since the last automatic
+        round), or when the last-reminder day before the deadline has come and no round has been
+        sent since. Missed rounds are not caught up one by one: one round reminds everyone."""
+        if self.status != self.Status.SENT or not self.sent_at or now > self.deadline:
+            return None
+        last = self.reminders_sent_at
+        if self.reminder_interval_days:
+            at = (last or self.sent_at) + datetime.timedelta(days=self.reminder_interval_days)
+            if at <= now:
+                return at
+        if self.reminder_days_before_deadline:
+            at = self.deadline - datetime.timedelta(days=self.reminder_days_before_deadline)
+            if self.sent_at < at <= now and (last is None or last < at):
+                return at
+        return None
 
 
 class Question(TimeStampedModel):

@@ -1,16 +1,19 @@
 """Needs discovery's rules: workshops on the timeline, statements frozen once sent, the survey
 and its personal links, answers, and the decisions of workshop 2."""
 
+import logging
 from dataclasses import dataclass
 
+from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samspil.companies import services as companies_services
 from samspil.companies.models import Contact, ContactPerson
 from samspil.core import scoping
-from samspil.core.audit import acting_as
+from samspil.core.audit import acting_as, log_bulk
 from samspil.core.services import ensure_can, ensure_can_create, save_record
 from samspil.discovery.models import (
     Answer,
@@ -21,8 +24,11 @@ from samspil.discovery.models import (
     Statement,
     Survey,
     Workshop,
+    WorkshopFile,
 )
 from samspil.organisations.models import OrganisationMembership
+from samspil.organisations.people import check_named
+from samspil.organisations.scoping import PRACTITIONER_ROLES
 
 # Workshops ------------------------------------------------------------------------------------
 
@@ -40,20 +46,37 @@ def save_workshop(
     if (
         project is not None
         and not scoping.can(actor, scoping.CHANGE, project)
-        and not (
-            project.memberships.filter(user=actor, role__in=scoping.PRACTITIONER_ROLES).exists()
-        )
+        and not (project.memberships.filter(user=actor, role__in=PRACTITIONER_ROLES).exists())
     ):
         raise ValidationError({"project": [_("You are not on this project's team.")]})
+    facilitators = list(facilitators)
+    errors = {}
+    check_named(errors, "facilitators", facilitators, **workshop_people(project))
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic(), acting_as(actor):
         save_record(workshop, actor=actor, **fields)
         workshop.companies.set(companies)
         workshop.facilitators.set(facilitators)
-        _log_workshop_contacts(workshop)
+        _log_workshop_contacts(workshop, actor=actor)
     return workshop
 
 
-def _log_workshop_contacts(workshop: Workshop) -> None:
+def workshop_people(project) -> dict:
+    """Whose people may facilitate a workshop of ``project``: its team, the partnerships that
+    work under it and its operator (``samspil.organisations.people.members``)."""
+    if project is None:
+        return {}
+    return {
+        "projects": [project.pk],
+        "partnerships": list(project.partnerships.values_list("pk", flat=True)),
+        "organisations": [project.operator_id] if project.operator_id else [],
+    }
+
+
+def _log_workshop_contacts(workshop: Workshop, *, actor=None) -> None:
+    """One workshop contact on each attending company's timeline, through the companies'
+    services (``actor`` None: the demo, which has no signed-in user)."""
     organisations = list(
         {
             m.organisation
@@ -70,25 +93,38 @@ def _log_workshop_contacts(workshop: Workshop) -> None:
     for company_id, contact in logged.items():
         if company_id not in attending:
             workshop.contacts.remove(contact)
-            contact.delete()
+            companies_services.remove_workshop_contact(actor=actor, contact=contact)
             continue
-        contact.date, contact.status, contact.purpose = workshop.date, status, workshop.theme
-        contact.save(update_fields=["date", "status", "purpose", "updated_at"])
-        contact.organisations.set(organisations)
+        companies_services.log_workshop_contact(
+            actor=actor,
+            company=contact.company,
+            contact=contact,
+            organisations=organisations,
+            date=workshop.date,
+            status=status,
+            purpose=workshop.theme,
+        )
+    facilitators = list(workshop.facilitators.all())
     for company_id, company in attending.items():
         if company_id in logged:
             continue
-        contact = Contact.objects.create(
+        contact = companies_services.log_workshop_contact(
+            actor=actor,
             company=company,
-            kind=Contact.Kind.WORKSHOP,
+            organisations=organisations,
+            consultants=facilitators,
             status=status,
             date=workshop.date,
             project=workshop.project,
             purpose=workshop.theme,
         )
-        contact.organisations.set(organisations)
-        contact.consultants.set(workshop.facilitators.all())
         workshop.contacts.add(contact)
+
+
+def attach_file(*, actor, workshop: Workshop, **fields) -> WorkshopFile:
+    """Attach a document to a workshop (its team)."""
+    ensure_can(actor, scoping.CHANGE, workshop)
+    return save_record(WorkshopFile(workshop=workshop), actor=actor, **fields)
 
 
 # Statements -----------------------------------------------------------------------------------
@@ -142,10 +178,11 @@ def save_survey(
         save_record(survey, actor=actor, **fields)
         survey.statements.set(statements)
         survey.questions.all().delete()
-        Question.objects.bulk_create(
+        created = Question.objects.bulk_create(
             Question(survey=survey, text=text, position=i)
             for i, text in enumerate(q for q in questions if q)
         )
+        log_bulk(created, LogEntry.Action.CREATE)
     return survey
 
 
@@ -181,10 +218,11 @@ def send_survey(*, actor, survey: Survey) -> int:
                 _("None of the cluster's companies has a contact person with an e-mail address.")
             )
         with acting_as(actor):
-            Invitation.objects.bulk_create(
+            invitations = Invitation.objects.bulk_create(
                 Invitation(survey=survey, company=p.company, contact_person=p, email=p.email)
                 for p in people
             )
+            log_bulk(invitations, LogEntry.Action.CREATE)
             survey.status = Survey.Status.SENT
             survey.sent_at = timezone.now()
             survey.save(update_fields=["status", "sent_at", "updated_at"])
@@ -325,16 +363,39 @@ def decide_need(
         )
         if decision.kind == NeedDecision.Kind.REFER:
             for target in [company] if company else companies_with_need(survey, statement):
-                contact = Contact.objects.create(
+                contact = companies_services.plan_referral(
+                    actor=actor,
                     company=target,
-                    kind=Contact.Kind.MEETING,
-                    status=Contact.Status.PLANNED,
+                    organisation=decision.responsible,
                     date=decision.due_on or timezone.localdate(),
                     project=survey.workshop.project,
                     purpose=_("Referral from workshop 2: %(statement)s")
                     % {"statement": statement.text},
-                    created_by=actor,
                 )
-                contact.organisations.set([decision.responsible])
                 decision.referral_contacts.add(contact)
     return decision
+
+
+# Personal links shown on the survey's page ----------------------------------------------------
+
+links_log = logging.getLogger("samspil.discovery.links")
+
+
+def links_shown(*, actor, survey: Survey, invitations) -> list[Invitation]:
+    """The personal links ``actor`` may see on the survey's page (only the project's operators,
+    ``discovery.scoping.may_see_links``), each showing logged: a link opens a company's answers
+    without an account. Returns the invitations whose links may be shown, or none."""
+    from samspil.discovery.scoping import may_see_links
+
+    if not may_see_links(actor, survey):
+        return []
+    invitations = list(invitations)
+    for invitation in invitations:
+        links_log.info(
+            "personal link shown: survey %s, invitation %s (%s), to user %s",
+            survey.pk,
+            invitation.pk,
+            invitation.company_id,
+            actor.pk,
+        )
+    return invitations

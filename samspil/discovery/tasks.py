@@ -1,7 +1,12 @@
 """Background work of needs discovery: the survey's e-mails, sent by the task worker.
 
 Each task only e-mails invitations that have not had that e-mail yet and marks them as it goes,
-so a task that runs twice (or a survey sent twice) never sends anyone a second copy."""
+so a task that runs twice (or a survey sent twice) never sends anyone a second copy.
+
+Reminders follow each survey's own schedule (every so many days, and a last one before the
+deadline): the scheduler runs ``send_scheduled_reminders`` every hour."""
+
+import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -10,7 +15,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
-from samspil.discovery.models import Invitation
+from samspil.core.scheduler import Hourly, periodic
+from samspil.discovery.models import Invitation, Survey
+
+logger = logging.getLogger("samspil.jobs")
 
 
 def survey_link(invitation: Invitation) -> str:
@@ -75,4 +83,31 @@ def send_survey_reminders(survey_id: int, not_reminded_since: str) -> int:
             invitation.reminders += 1
             invitation.save(update_fields=["reminded_at", "reminders", "updated_at"])
             sent += 1
+    return sent
+
+
+@periodic(Hourly(minute=5))
+@task()
+def send_scheduled_reminders() -> int:
+    """Send each open survey the reminder round its schedule says is due, once: the round is
+    taken by moving the survey's last automatic reminder forward, so a second run (or a second
+    scheduler) finds nothing due. Returns the number of reminders e-mailed."""
+    now = timezone.now()
+    surveys = Survey.objects.filter(status=Survey.Status.SENT, deadline__gte=now).exclude(
+        reminder_interval_days__isnull=True, reminder_days_before_deadline__isnull=True
+    )
+    sent = rounds = 0
+    for survey in surveys:
+        if survey.reminder_due(now) is None:
+            continue
+        taken = Survey.objects.filter(
+            pk=survey.pk, reminders_sent_at=survey.reminders_sent_at
+        ).update(reminders_sent_at=now)
+        if not taken:
+            continue
+        rounds += 1
+        count = send_survey_reminders.call(survey.pk, now.isoformat())
+        logger.info("Survey %s: scheduled reminder round, %d reminders", survey.pk, count)
+        sent += count
+    logger.info("Scheduled survey reminders: %d rounds, %d e-mails", rounds, sent)
     return sent

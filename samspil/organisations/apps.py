@@ -15,3 +15,5 @@ class OrganisationsConfig(AppConfig):
 
         auditlog.register(Organisation, exclude_fields=AUDIT_EXCLUDED)
         auditlog.register(OrganisationMembership, exclude_fields=AUDIT_EXCLUDED)
+        # The app's scoping rules, registered on import.
+        from samspil.organisations import scoping  # noqa: F401

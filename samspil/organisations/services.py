@@ -4,8 +4,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from samspil.core import scoping
+from samspil.core.audit import acting_as
 from samspil.core.services import delete_record, ensure_can, ensure_can_create, save_record
-from samspil.organisations.models import Organisation, OrganisationMembership
+from samspil.organisations.models import Organisation, OrganisationMembership, Role
+from samspil.organisations.scoping import ROLE_ORDER, rank
 
 
 def create_organisation(*, actor, **fields) -> Organisation:
@@ -16,6 +18,12 @@ def create_organisation(*, actor, **fields) -> Organisation:
 def update_organisation(*, actor, organisation: Organisation, **fields) -> Organisation:
     ensure_can(actor, scoping.CHANGE, organisation)
     return save_record(organisation, actor=actor, **fields)
+
+
+def delete_organisation(*, actor, organisation: Organisation) -> None:
+    """Remove an organisation nothing refers to (else the refusal says so)."""
+    ensure_can(actor, scoping.DELETE, organisation)
+    delete_record(organisation, actor=actor)
 
 
 def membership_model_for(target):
@@ -31,17 +39,64 @@ def membership_model_for(target):
     return models[type(target)]
 
 
+# Who manages whom (the one place; pages and API call these). An organisation's memberships
+# are kept by its operators, a partnership's by its coordinators, a project's by its operators
+# (the scoping rules of the three membership models say so), superusers everywhere. Nobody
+# grants a role above their own in the same organisation, partnership or project, changes or
+# removes a member whose role is above their own, or changes or removes their own membership.
+
+
+def members_key(target) -> str:
+    """How the audit trail names the team a membership change was made in
+    (``additional_data["members_of"]``), so the team's page can list its changes."""
+    return f"{target._meta.label_lower}:{target.pk}"
+
+
 def may_manage_members(actor, target) -> bool:
-    """Operators keep the staff directory; coordinators and operators keep their teams."""
-    if isinstance(target, Organisation):
-        return scoping.can_create(actor, OrganisationMembership)
-    return scoping.can(actor, scoping.CHANGE, target)
+    """Whether ``actor`` may add members to ``target`` (and so see the buttons for it)."""
+    model, _field = membership_model_for(target)
+    return scoping.can_create(actor, model, target)
+
+
+def highest_grantable(actor, target) -> int | None:
+    """The rank (``scoping.ROLE_ORDER``) of the highest role ``actor`` may grant in
+    ``target``: their own role there; None for a superuser (any role)."""
+    if actor.is_superuser:
+        return None
+    model, field = membership_model_for(target)
+    roles = model.objects.filter(user=actor, **{field: target}).values_list("role", flat=True)
+    return max((rank(role) for role in roles), default=-1)
+
+
+def grantable_roles(actor, target) -> list[tuple[str, str]]:
+    """The roles ``actor`` may give in ``target``, as choices, lowest first."""
+    limit = highest_grantable(actor, target)
+    return [(role.value, role.label) for role in ROLE_ORDER if limit is None or rank(role) <= limit]
+
+
+def _check_rank(actor, target, role: str, *, field: str = "role") -> None:
+    limit = highest_grantable(actor, target)
+    if limit is not None and rank(role) > limit:
+        raise ValidationError(
+            {
+                field: _("You cannot give or change a role above your own (%(role)s).")
+                % {"role": Role(role).label}
+            }
+        )
+
+
+def _check_not_own(actor, membership) -> None:
+    if membership.user_id == actor.pk:
+        raise PermissionDenied(_("Nobody changes or removes their own membership."))
 
 
 def add_member(*, actor, target, user, role: str):
-    if not may_manage_members(actor, target):
-        raise PermissionDenied
     model, field = membership_model_for(target)
+    if not scoping.can_create(actor, model, target):
+        raise PermissionDenied
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose one of the roles.")})
+    _check_rank(actor, target, role)
     if model.objects.filter(user=user, **{field: target}).exists():
         raise ValidationError(
             {
@@ -49,19 +104,29 @@ def add_member(*, actor, target, user, role: str):
                 % {"user": user, "target": target}
             }
         )
-    return save_record(model(user=user, role=role, **{field: target}), actor=actor)
+    with acting_as(actor, additional_data={"members_of": members_key(target)}):
+        return save_record(model(user=user, role=role, **{field: target}), actor=actor)
 
 
 def change_member_role(*, actor, membership, role: str):
-    if not may_manage_members(actor, _target_of(membership)):
-        raise PermissionDenied
-    return save_record(membership, actor=actor, role=role)
+    _check_not_own(actor, membership)
+    ensure_can(actor, scoping.CHANGE, membership)
+    target = _target_of(membership)
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose one of the roles.")})
+    _check_rank(actor, target, membership.role)
+    _check_rank(actor, target, role)
+    with acting_as(actor, additional_data={"members_of": members_key(target)}):
+        return save_record(membership, actor=actor, role=role)
 
 
 def remove_member(*, actor, membership) -> None:
-    if not may_manage_members(actor, _target_of(membership)):
-        raise PermissionDenied
-    delete_record(membership, actor=actor)
+    _check_not_own(actor, membership)
+    ensure_can(actor, scoping.DELETE, membership)
+    target = _target_of(membership)
+    _check_rank(actor, target, membership.role)
+    with acting_as(actor, additional_data={"members_of": members_key(target)}):
+        delete_record(membership, actor=actor)
 
 
 def _target_of(membership):

@@ -4,11 +4,14 @@ rules that pages, API and commands share."""
 
 from collections import defaultdict
 
+from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
 from samspil.core import scoping
+from samspil.core.audit import acting_as, log_bulk
+from samspil.core.services import save_record
 from samspil.participants import crypto
 from samspil.participants.models import (
     CHARACTERISTICS,
@@ -35,9 +38,7 @@ def _require_current(actor, record) -> None:
 def save_assessment(*, actor, assessment: PriorLearningAssessment) -> PriorLearningAssessment:
     _require(actor, scoping.CHANGE, assessment.enrolment)
     _require_current(actor, assessment)
-    assessment.full_clean()
-    assessment.save()
-    return assessment
+    return save_record(assessment, actor=actor)
 
 
 def check_periods(
@@ -88,12 +89,12 @@ def save_education_plan(
             {"assessment": [gettext("The assessment is of another participant.")]}
         )
     check_periods(plan, periods, numbers)
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(actor):
         plan.save()
         plan.periods.all().delete()
         for period in periods:
             period.plan = plan
-        SchoolPeriod.objects.bulk_create(periods)
+        log_bulk(SchoolPeriod.objects.bulk_create(periods), LogEntry.Action.CREATE)
     return plan
 
 

@@ -2,14 +2,14 @@
 form, and the participant's education: the prior-learning assessment, the education plan
 with its school periods, and the company's matrix of employees against subject areas."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samspil.companies.models import Company
 from samspil.core import scoping
-from samspil.core.views import add_service_errors
+from samspil.core.views import save_with
 from samspil.participants import education, services
 from samspil.participants.forms import (
     AssessmentForm,
@@ -30,6 +30,7 @@ from samspil.participants.models import (
     SchoolPeriod,
 )
 from samspil.programmes.models import Project
+from samspil.programmes.scoping import on_project_team
 
 
 def _participant(request, pk):
@@ -51,15 +52,22 @@ def assessment_edit(request, participant_pk, pk=None):
         if pk
         else None
     )
+    if assessment is not None and request.GET.get("format") == "pdf":
+        from samspil.core.pdf import pdf_response
+
+        context = {"participant": participant, "assessment": assessment}
+        return pdf_response("pdf/assessment.html", context, request, f"rkv-{assessment.pk}.pdf")
     form = AssessmentForm(
         request.POST or None, instance=assessment, user=request.user, participant=participant
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            education.save_assessment(actor=request.user, assessment=form.instance)
-            return redirect(participant)
-        except ValidationError as exc:
-            add_service_errors(exc, form)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_with(
+            services.save_assessment, [form], actor=request.user, assessment=form.instance
+        )
+    ):
+        return redirect(participant)
     return render(
         request,
         "participants/education_form.html",
@@ -82,6 +90,12 @@ def education_plan_edit(request, participant_pk, pk=None):
         if pk
         else None
     )
+    if plan is not None and request.GET.get("format") == "pdf":
+        from samspil.core.pdf import pdf_response
+
+        context = {"participant": participant, "plan": plan, "periods": plan.periods.all()}
+        filename = f"uddannelsesplan-{plan.pk}.pdf"
+        return pdf_response("pdf/education_plan.html", context, request, filename)
     form = EducationPlanForm(
         request.POST or None, instance=plan, user=request.user, participant=participant
     )
@@ -93,16 +107,15 @@ def education_plan_edit(request, participant_pk, pk=None):
             for number, f in enumerate(periods, start=1)
             if f.cleaned_data.get("start")
         ]
-        try:
-            education.save_education_plan(
-                actor=request.user,
-                plan=form.instance,
-                periods=[SchoolPeriod(start=r["start"], end=r["end"]) for _n, r in rows],
-                numbers=[number for number, _r in rows],
-            )
+        if save_with(
+            services.save_education_plan,
+            [form],
+            actor=request.user,
+            plan=form.instance,
+            periods=[SchoolPeriod(start=r["start"], end=r["end"]) for _n, r in rows],
+            numbers=[number for number, _r in rows],
+        ):
             return redirect(participant)
-        except ValidationError as exc:
-            add_service_errors(exc, form)
     return render(
         request,
         "participants/education_form.html",
@@ -133,7 +146,7 @@ def company_matrix(request, pk):
 def register_participant(request, pk):
     """Enrol a person in the project with the start form, as one page."""
     project = get_object_or_404(Project.objects.restrict(request.user), pk=pk)
-    if not scoping.on_project_team(request.user, project):
+    if not on_project_team(request.user, project):
         raise PermissionDenied
     person = PersonForm(request.POST or None, prefix="person")
     start = StartForm(request.POST or None, prefix="start")
@@ -142,17 +155,17 @@ def register_participant(request, pk):
         identifier = data.pop("identifier")
         for name in ("personal_id", "personal_id_type"):
             data.pop(name)
-        try:
-            enrolment = services.register(
-                actor=request.user,
-                project=project,
-                identifier=identifier,
-                person=data,
-                start={name: start.cleaned_data[name] for name in START_FORM},
-            )
+        enrolment = save_with(
+            services.register,
+            [person, start],
+            actor=request.user,
+            project=project,
+            identifier=identifier,
+            person=data,
+            start={name: start.cleaned_data[name] for name in START_FORM},
+        )
+        if enrolment:
             return redirect(enrolment.participant)
-        except ValidationError as exc:
-            add_service_errors(exc, person, start)
     return render(
         request,
         "participants/person_and_forms.html",
@@ -187,14 +200,18 @@ def enrolment_edit(request, pk):
         )
     person = ParticipantForm(request.POST or None, instance=enrolment.participant, prefix="person")
     form = StartAndStopForm(request.POST or None, instance=enrolment)
-    if request.method == "POST" and all([person.is_valid(), form.is_valid()]):
-        try:
-            services.save_enrolment(
-                actor=request.user, enrolment=form.instance, participant=person.instance
-            )
-            return redirect(enrolment.participant)
-        except ValidationError as exc:
-            add_service_errors(exc, form, person)
+    if (
+        request.method == "POST"
+        and all([person.is_valid(), form.is_valid()])
+        and save_with(
+            services.save_enrolment,
+            [form, person],
+            actor=request.user,
+            enrolment=form.instance,
+            participant=person.instance,
+        )
+    ):
+        return redirect(enrolment.participant)
     return render(
         request,
         "participants/person_and_forms.html",

@@ -27,6 +27,7 @@ from samspil.participants.models import (
     Participant,
     YesNo,
 )
+from samspil.participants.services import complete_person
 from samspil.programmes.models import Fund, Project
 
 
@@ -87,6 +88,7 @@ class ParticipantImporter(Importer):
     required = ("project", "personal_id", "personal_id_type", "start_date")
     key = "personal_id"
     kind = "participants"
+    from samspil.programmes.totals import imported as finish  # running totals, once per file
 
     @property
     def kind_label(self) -> str:
@@ -108,7 +110,7 @@ class ParticipantImporter(Importer):
             self.projects.update({p.code: p for p in projects})
             self.unknown_projects |= codes - self.projects.keys()
         self.identifiers = {}  # row id -> Identifier or the ValidationError
-        self.digests = {}  # row id -> the identifier's lookup hash
+        self.digests = {}  # row id -> the identifier's lookup hashes, newest key first
         digests = set()
         cvrs = set()
         for row in rows:
@@ -121,9 +123,11 @@ class ParticipantImporter(Importer):
                 except ValidationError as exc:
                     identifier = exc
                 else:
-                    digest = crypto.lookup_hash(identifier.kind, identifier.value)
-                    digests.add(digest)
-                    self.digests[id(row)] = digest
+                    # Under every configured key: during a key rotation a person may still
+                    # be stored under the old one, and must be found, not created again.
+                    hashes = crypto.lookup_hashes(identifier.kind, identifier.value)
+                    digests.update(hashes)
+                    self.digests[id(row)] = hashes
                 self.identifiers[id(row)] = identifier
             cvr = row.get("employer_cvr", "").strip()
             if cvr:
@@ -165,23 +169,16 @@ class ParticipantImporter(Importer):
             identifier = None
         participant = None
         if identifier is not None:
-            digest = self.digests[id(row)]
-            participant = self.people.get(digest)
+            hashes = self.digests[id(row)]
+            participant = next((self.people[h] for h in hashes if h in self.people), None)
             if participant is None:
                 participant = blank(Participant)
                 participant.set_identifier(identifier)
-                self.people[digest] = participant
+                self.people[hashes[0]] = participant
         gender = row.get("gender", "").strip().lower()
         if gender and gender not in GENDERS:
             errors["gender"] = [_("The gender is female, male or non_binary.")]
         birth = _date(row.get("birth_date", ""), "birth_date", errors)
-        if (
-            identifier is not None
-            and identifier.birth_date
-            and birth
-            and birth != identifier.birth_date
-        ):
-            errors["birth_date"] = [_("The birth date does not match the personal identifier.")]
         enrolment = None
         if participant is not None and participant.pk and project:
             enrolment = self.enrolments.get((participant.pk, project.pk))
@@ -246,14 +243,17 @@ class ParticipantImporter(Importer):
                             ),
                             [],
                         ).extend(messages)
-        if participant is not None and not errors:
+        if participant is not None and "birth_date" not in errors:
+            # The page's rule for a person already known (participants.services).
             self._snapshot(participant)
-            participant.gender = gender or participant.gender
-            participant.birth_date = (
-                birth or (identifier.birth_date if identifier else None) or participant.birth_date
-            )
-            if employer is not None:
-                participant.employer = employer
+            try:
+                complete_person(
+                    participant,
+                    {"gender": gender, "birth_date": birth, "employer": employer},
+                    identifier.birth_date,
+                )
+            except ValidationError as exc:
+                errors.update(exc.message_dict)
         form = StartAndStopForm(participant, enrolment)
         if enrolment.pk is not None and not errors:
             form._import_changed = bool(

@@ -2,16 +2,17 @@
 them: characteristics at entry, the completeness rule, "declined" as not having a
 characteristic, results only for those who have left by the reporting date.
 
-Each indicator is one condition on an enrolment (a ``Q``), counted in the database by
-conditional aggregation: one grouped query (by gender) gives every indicator of a report, one
-more the SMEs supported. The dashboards and progress use the same definitions."""
+Each indicator is one condition on an enrolment (a ``Q``) and the day from which it counts
+(``parts``). The running totals (``samspil.programmes.totals``) count them by conditional
+aggregation when the records change; the report, the dashboards, progress and the status
+report read those totals, so every page shows the same figure. The entity indicator (SMEs
+supported) is progress's "SMEs supported": one definition for every page."""
 
 import datetime
+from collections import defaultdict
 
-from django.db.models import Count, DateField, Func, Q
+from django.db.models import DateField, Func, Q
 
-from samspil.companies.models import Company
-from samspil.core.aggregates import firsts_by_day
 from samspil.core.dates import add_months
 from samspil.participants.models import (
     CHARACTERISTICS,
@@ -20,6 +21,7 @@ from samspil.participants.models import (
     Enrolment,
     Gender,
 )
+from samspil.programmes import totals as running
 from samspil.programmes.models import Fund
 
 S = EmploymentStatus
@@ -36,6 +38,7 @@ DISADVANTAGED = (
     "other_disadvantaged",
 )
 SIX_MONTH_RESULTS = ("employed_6m", "improved_situation_6m")
+SMES = "smes_supported"  # the entity indicator is the programme's "SMEs supported"
 GENDER_KEYS = {Gender.FEMALE: "women", Gender.MALE: "men", Gender.NON_BINARY: "non_binary"}
 
 
@@ -112,10 +115,10 @@ def complete() -> Q:
     )
 
 
-def definitions(fund: str, until: datetime.date) -> dict[str, Q]:
-    """{code: the condition an enrolment meets to be counted} for a report up to ``until``."""
-    left = Q(leaving_date__lte=until)
-    six_months = Q(leaving_date__lte=left_six_months_by(until))
+def parts(fund: str) -> dict[str, tuple[str, Q]]:
+    """{code: (when, condition)}: what an enrolment must be to count, and from when it counts:
+    from its ``entry``, from its leaving (``left``: results on leaving) or from six months after
+    its leaving (``six_months``). The running totals count each enrolment from that day."""
     status = {
         "unemployed": Q(employment_status__in=UNEMPLOYED),
         "inactive": Q(employment_status__in=INACTIVE),
@@ -123,59 +126,72 @@ def definitions(fund: str, until: datetime.date) -> dict[str, Q]:
     }
     if fund == Fund.ESFPLUS:
         return {
-            "EECO01": Q(pk__isnull=False),
-            "EECO02": status["unemployed"],
-            "EECO03": Q(employment_status=S.LONG_TERM_UNEMPLOYED),
-            "EECO04": status["inactive"],
-            "EECO05": status["employed"],
-            "EECO06": _younger_than(18),
-            "EECO07": _age_at_least(18) & _younger_than(30),
-            "EECO08": _age_at_least(55),
-            "EECO09": Q(isced__lte=2),
-            "EECO10": Q(isced__in=[3, 4]),
-            "EECO11": Q(isced__gte=5, isced__lte=8),
-            "EECO12": _yes("disability"),
-            "EECO13": _yes("third_country_national"),
-            "EECO14": _yes("foreign_background"),
-            "EECO15": _yes("minority"),
-            "EECO16": _yes("homeless"),
-            "EECO17": _yes("rural"),
-            "EECR01": left & _yes("result_job_searching"),
-            "EECR02": left & _yes("result_in_education"),
-            "EECR03": left & _yes("result_qualification"),
-            "EECR04": left & _yes("result_employed"),
-            "EECR05": six_months & _yes("employed_6m"),
-            "EECR06": six_months & status["employed"] & _yes("improved_situation_6m"),
+            "EECO01": ("entry", Q(pk__isnull=False)),
+            "EECO02": ("entry", status["unemployed"]),
+            "EECO03": ("entry", Q(employment_status=S.LONG_TERM_UNEMPLOYED)),
+            "EECO04": ("entry", status["inactive"]),
+            "EECO05": ("entry", status["employed"]),
+            "EECO06": ("entry", _younger_than(18)),
+            "EECO07": ("entry", _age_at_least(18) & _younger_than(30)),
+            "EECO08": ("entry", _age_at_least(55)),
+            "EECO09": ("entry", Q(isced__lte=2)),
+            "EECO10": ("entry", Q(isced__in=[3, 4])),
+            "EECO11": ("entry", Q(isced__gte=5, isced__lte=8)),
+            "EECO12": ("entry", _yes("disability")),
+            "EECO13": ("entry", _yes("third_country_national")),
+            "EECO14": ("entry", _yes("foreign_background")),
+            "EECO15": ("entry", _yes("minority")),
+            "EECO16": ("entry", _yes("homeless")),
+            "EECO17": ("entry", _yes("rural")),
+            "EECR01": ("left", _yes("result_job_searching")),
+            "EECR02": ("left", _yes("result_in_education")),
+            "EECR03": ("left", _yes("result_qualification")),
+            "EECR04": ("left", _yes("result_employed")),
+            "EECR05": ("six_months", _yes("employed_6m")),
+            "EECR06": ("six_months", status["employed"] & _yes("improved_situation_6m")),
         }
     disadvantaged = _yes(*DISADVANTAGED)
     return {
-        "CO01": status["unemployed"],
-        "CO02": Q(employment_status=S.LONG_TERM_UNEMPLOYED),
-        "CO03": status["inactive"],
-        "CO04": Q(employment_status=S.INACTIVE_NOT_IN_EDUCATION),
-        "CO05": status["employed"],
-        "CO06": _younger_than(25),
-        "CO07": _age_at_least(55),
-        "CO08": _age_at_least(55)
-        & (status["unemployed"] | Q(employment_status=S.INACTIVE_NOT_IN_EDUCATION)),
-        "CO09": Q(isced__in=[1, 2]),
-        "CO10": Q(isced__in=[3, 4]),
-        "CO11": Q(isced__gte=5, isced__lte=8),
-        "CO15": _yes("third_country_national", "foreign_background", "minority"),
-        "CO16": _yes("disability"),
-        "CO17": _yes("other_disadvantaged"),
-        "CO18": _yes("homeless"),
-        "CO19": _yes("rural"),
-        "CR01": left & status["inactive"] & _yes("result_job_searching"),
-        "CR02": left & _yes("result_in_education"),
-        "CR03": left & _yes("result_qualification"),
-        "CR04": left & _yes("result_employed"),
-        "CR05": left & disadvantaged & _yes(*RESULTS),
-        "CR06": six_months & _yes("employed_6m"),
-        "CR07": six_months & status["employed"] & _yes("improved_situation_6m"),
-        "CR08": six_months & _age_at_least(55) & _yes("employed_6m"),
-        "CR09": six_months & disadvantaged & _yes("employed_6m"),
+        "CO01": ("entry", status["unemployed"]),
+        "CO02": ("entry", Q(employment_status=S.LONG_TERM_UNEMPLOYED)),
+        "CO03": ("entry", status["inactive"]),
+        "CO04": ("entry", Q(employment_status=S.INACTIVE_NOT_IN_EDUCATION)),
+        "CO05": ("entry", status["employed"]),
+        "CO06": ("entry", _younger_than(25)),
+        "CO07": ("entry", _age_at_least(55)),
+        "CO08": (
+            "entry",
+            _age_at_least(55)
+            & (status["unemployed"] | Q(employment_status=S.INACTIVE_NOT_IN_EDUCATION)),
+        ),
+        "CO09": ("entry", Q(isced__in=[1, 2])),
+        "CO10": ("entry", Q(isced__in=[3, 4])),
+        "CO11": ("entry", Q(isced__gte=5, isced__lte=8)),
+        "CO15": ("entry", _yes("third_country_national", "foreign_background", "minority")),
+        "CO16": ("entry", _yes("disability")),
+        "CO17": ("entry", _yes("other_disadvantaged")),
+        "CO18": ("entry", _yes("homeless")),
+        "CO19": ("entry", _yes("rural")),
+        "CR01": ("left", status["inactive"] & _yes("result_job_searching")),
+        "CR02": ("left", _yes("result_in_education")),
+        "CR03": ("left", _yes("result_qualification")),
+        "CR04": ("left", _yes("result_employed")),
+        "CR05": ("left", disadvantaged & _yes(*RESULTS)),
+        "CR06": ("six_months", _yes("employed_6m")),
+        "CR07": ("six_months", status["employed"] & _yes("improved_situation_6m")),
+        "CR08": ("six_months", _age_at_least(55) & _yes("employed_6m")),
+        "CR09": ("six_months", disadvantaged & _yes("employed_6m")),
     }
+
+
+def definitions(fund: str, until: datetime.date) -> dict[str, Q]:
+    """{code: the condition an enrolment meets to be counted} for a report up to ``until``."""
+    by_day = {
+        "entry": Q(),
+        "left": Q(leaving_date__lte=until),
+        "six_months": Q(leaving_date__lte=left_six_months_by(until)),
+    }
+    return {code: by_day[kind] & q for code, (kind, q) in parts(fund).items()}
 
 
 def entity_code(fund: str) -> str:
@@ -204,144 +220,71 @@ def _genders(fund: str) -> list[str]:
     return [Gender.FEMALE, Gender.MALE] + ([Gender.NON_BINARY] if plus else [])
 
 
-def _counts(project_ids, fund: str, until: datetime.date, wanted=None) -> dict:
-    """{project id: {"n", "complete", "smes", "CODE", "CODE:women"...}}: every indicator (or
-    those ``wanted``) of projects of one fund, by gender and in total. One query grouped by
-    project and gender (one pass over the projects' enrolments), one more for the SMEs."""
-    plus = fund == Fund.ESFPLUS
-    counted = complete()
-    every = {
-        # ESF.md limits the completeness rule to 2014-2020; ESF+ counts everyone.
-        code: condition if plus else condition & counted
-        for code, condition in definitions(fund, until).items()
-        if wanted is None or code in wanted
-    }
-    rows = (
-        _entered(project_ids, until)
-        .values("project", "participant__gender")
-        .annotate(
-            n=Count("pk"),
-            complete=Count("pk", filter=counted),
-            **{code: Count("pk", filter=q) for code, q in every.items()},
-        )
-    )
-    keys = [GENDER_KEYS[g] for g in _genders(fund)]
-    found = {
-        pk: {"n": 0, "complete": 0, "smes": 0}
-        | dict.fromkeys(every, 0)
-        | {f"{code}:{key}": 0 for code in every for key in keys}
-        for pk in project_ids
-    }
-    for row in rows:
-        counts = found[row["project"]]
-        counts["n"] += row["n"]
-        counts["complete"] += row["complete"]
-        key = GENDER_KEYS.get(row["participant__gender"])
-        for code in every:
-            counts[code] += row[code]
-            if key in keys:
-                counts[f"{code}:{key}"] += row[code]
-    if wanted is None or entity_code(fund) in wanted:
-        for pk, n in _smes(project_ids, until).items():
-            found[pk]["smes"] = n
-    return found
-
-
-def _smes(project_ids, until: datetime.date) -> dict[int, int]:
-    """{project id: SME employers of its participants, each counted once}. One query."""
-    smes = Company.objects.filter(size_band__in=SME_BANDS).values("pk")
-    return dict(
-        _entered(project_ids, until)
-        .filter(participant__employer__in=smes)
-        .values("project")
-        .annotate(n=Count("participant__employer", distinct=True))
-        .values_list("project", "n")
-    )
-
-
-def _indicators(counts: dict, fund: str) -> dict:
-    indicators = {}
-    keys = [GENDER_KEYS[g] for g in _genders(fund)]
-    for code in definitions(fund, datetime.date.today()):
-        indicators[code] = {key: counts[f"{code}:{key}"] for key in keys} | {"total": counts[code]}
-    indicators[entity_code(fund)] = dict.fromkeys(keys) | {"total": counts["smes"]}
-    return dict(sorted(indicators.items(), key=lambda kv: _order(kv[0])))
-
-
 def compute(project, until: datetime.date) -> dict:
     """The report: ``participants_total`` (grand total), ``participants_counted`` (complete
     records) and ``indicators`` keyed by code, each with the breakdown by gender and a total.
-    One query whatever the number of participants."""
-    counts = _counts([project.pk], project.fund, until)[project.pk]
-    plus = project.fund == Fund.ESFPLUS
+    Read from the running totals (programmes.totals): one query whatever the number of
+    participants. The entity indicator is the programme's "SMEs supported" figure."""
+    fund = project.fund
+    codes = list(parts(fund))
+    stored = [*codes, running.ESF_TOTAL, running.ESF_COMPLETE, SMES]
+    found = running.sums([project.pk], stored, [until], by_group=True)
+    keys = [GENDER_KEYS[g] for g in _genders(fund)]
+    counts: dict = defaultdict(int)
+    for (_pk, code, group), (n,) in found.items():
+        counts[code] += n
+        key = GENDER_KEYS.get(group)
+        if key in keys:
+            counts[f"{code}:{key}"] += n
+    indicators = {
+        code: {key: counts[f"{code}:{key}"] for key in keys} | {"total": counts[code]}
+        for code in codes
+    }
+    indicators[entity_code(fund)] = dict.fromkeys(keys) | {"total": counts[SMES]}
+    plus = fund == Fund.ESFPLUS
     return {
         "project": project.code,
-        "fund": project.fund,
+        "fund": fund,
         "until": until.isoformat(),
-        "participants_total": counts["n"],
-        "participants_counted": counts["n"] if plus else counts["complete"],
-        "indicators": _indicators(counts, project.fund),
+        "participants_total": counts[running.ESF_TOTAL],
+        "participants_counted": counts[running.ESF_TOTAL if plus else running.ESF_COMPLETE],
+        "indicators": dict(sorted(indicators.items(), key=lambda kv: _order(kv[0]))),
     }
 
 
 def totals(projects, dates: list[datetime.date], codes=None) -> dict:
     """{project id: [{code: total} at each date]} for many projects, so that targets set on
     ESF indicator codes can be followed like any other; a project's results end with it. One
-    query per fund for every date and project (a conditional count per indicator and date in
-    one pass over the enrolments), whatever the number of participants."""
+    query from the running totals, whatever the number of participants."""
     projects = list(projects)
     cuts = {
         project.pk: [min(day, project.end_date) if project.end_date else day for day in dates]
         for project in projects
     }
-    found = {project.pk: [{} for _day in dates] for project in projects}
-    for fund in sorted({project.fund for project in projects}):
-        ids = [project.pk for project in projects if project.fund == fund]
-        days = sorted({cut for pk in ids for cut in cuts[pk]})
-        entity = entity_code(fund)
-        wanted = [
-            code
-            for code in [*definitions(fund, days[-1]), entity]
-            if codes is None or code in codes
+    days = sorted({cut for found in cuts.values() for cut in found})
+    wanted = {
+        project.pk: [c for c in codes_of(project.fund) if codes is None or c in codes]
+        for project in projects
+    }
+    stored = {SMES if c == entity_code(p.fund) else c for p in projects for c in wanted[p.pk]}
+    found = running.sums([p.pk for p in projects], stored, days) if stored and days else {}
+    result = {}
+    for project in projects:
+        entity = entity_code(project.fund)
+        result[project.pk] = [
+            {
+                code: found.get((project.pk, SMES if code == entity else code), [0] * len(days))[
+                    days.index(cut)
+                ]
+                for code in wanted[project.pk]
+            }
+            for cut in cuts[project.pk]
         ]
-        if not wanted:
-            continue
-        aggregates = {}
-        counted = Q() if fund == Fund.ESFPLUS else complete()
-        for n, day in enumerate(days):
-            conditions = definitions(fund, day)
-            for code in wanted:
-                if code != entity:
-                    aggregates[f"{code}@{n}"] = Count(
-                        "pk", filter=Q(entry_date__lte=day) & counted & conditions[code]
-                    )
-        by_project: dict = {}
-        if aggregates:
-            rows = _entered(ids, days[-1]).values("project").annotate(**aggregates)
-            by_project = {row["project"]: row for row in rows}
-        firsts = _sme_firsts(ids, days[-1]) if entity in wanted else {}
-        for pk in ids:
-            row = by_project.get(pk, {})
-            for i, cut in enumerate(cuts[pk]):
-                n = days.index(cut)
-                point = {code: row.get(f"{code}@{n}", 0) for code in wanted if code != entity}
-                if entity in wanted:
-                    point[entity] = sum(k for day, k in firsts.get(pk, []) if day <= cut)
-                found[pk][i] = point
-    return found
+    return result
 
 
-def _sme_firsts(project_ids, until: datetime.date) -> dict:
-    """{project id: [(day, SME employers first reached that day)]}: each SME employer at the
-    first entry of one of its employees, so that the entity indicator at any date is a sum.
-    One query, grouped twice in the database (the rows are days, not employers)."""
-    smes = Company.objects.filter(size_band__in=SME_BANDS).values("pk")
-    return firsts_by_day(
-        _entered(project_ids, until).filter(participant__employer__in=smes),
-        project="project",
-        value="participant__employer",
-        date="entry_date",
-    )
+def codes_of(fund: str) -> list[str]:
+    return [*parts(fund), entity_code(fund)]
 
 
 INCOMPLETE = (

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samspil.core import scoping
+from samspil.core.audit import acting_as
 from samspil.participants import crypto
 from samspil.participants.identifiers import Identifier, parse
 from samspil.participants.models import (
@@ -20,11 +21,13 @@ from samspil.participants.models import (
     ProjectAccessLog,
 )
 from samspil.programmes.models import Project
+from samspil.programmes.scoping import on_project_team
 
 
 def find(identifier: Identifier) -> Participant | None:
+    """The person with this identifier, hashed under any configured key (during a rotation)."""
     return Participant.objects.filter(
-        identifier_hash=crypto.lookup_hash(identifier.kind, identifier.value)
+        identifier_hash__in=crypto.lookup_hashes(identifier.kind, identifier.value)
     ).first()
 
 
@@ -269,33 +272,41 @@ def anonymise_ended_projects(*, before, actor=None) -> int:
 
 
 def fill_person(participant: Participant, identifier: Identifier, person: dict) -> None:
-    """Set the identifier and fill the details a form gives (a person already known keeps
-    theirs; the form only fills what is missing). The birth date comes from the identifier
-    where it gives one, and must agree with what the form says."""
+    """Set the identifier and apply what a registration gives (see ``complete_person``)."""
     participant.set_identifier(identifier)
+    complete_person(participant, person, identifier.birth_date)
+
+
+def complete_person(participant: Participant, person: dict, identifier_birth_date=None) -> None:
+    """What a new registration of a person may change, the one rule for the page and the
+    import: a person already known keeps the details recorded, the registration only fills
+    what is missing; the birth date comes from the identifier where it gives one and must
+    agree with the one given (else ValidationError on ``birth_date``)."""
+    given = person.get("birth_date")
+    if identifier_birth_date and given and given != identifier_birth_date:
+        raise ValidationError(
+            {"birth_date": _("The birth date does not match the personal identifier.")}
+        )
     for name, value in person.items():
-        if value not in (None, "") and getattr(participant, name) in (None, ""):
+        attname = Participant._meta.get_field(name).attname
+        if value not in (None, "") and getattr(participant, attname) in (None, ""):
             setattr(participant, name, value)
-    if identifier.birth_date:
-        if person.get("birth_date") and person["birth_date"] != identifier.birth_date:
-            raise ValidationError(
-                {"birth_date": _("The birth date does not match the personal identifier.")}
-            )
-        participant.birth_date = identifier.birth_date
+    if identifier_birth_date:
+        participant.birth_date = identifier_birth_date
 
 
 def register(*, actor, project, identifier: Identifier, person: dict, start: dict) -> Enrolment:
     """Enrol a person in a project with the start form: the same person (by identifier) is
     one record across projects, and one enrolment per project."""
     enrolment = Enrolment(project=project, **start)
-    if not scoping.on_project_team(actor, project):
+    if not on_project_team(actor, project):
         raise PermissionDenied
     participant = find(identifier) or Participant()
     if participant.pk and participant.enrolments.filter(project=project).exists():
         raise ValidationError({"personal_id": _("The person is already enrolled in this project.")})
     fill_person(participant, identifier, person)
     enrolment.full_clean(exclude=["participant"], validate_unique=False)
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(actor):
         participant.save()
         enrolment.participant = participant
         enrolment.save()
@@ -316,7 +327,7 @@ def save_enrolment(*, actor, enrolment: Enrolment, participant: Participant | No
                 {"birth_date": _("The birth date does not match the personal identifier.")}
             )
         participant.birth_date = known or participant.birth_date
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(actor):
         if participant is not None:
             participant.save()
         enrolment.save()
@@ -331,3 +342,13 @@ def identifier_birth_date(participant: Participant):
         return parse(participant.identifier_type, participant.identifier()).birth_date
     except ValidationError:
         return None
+
+
+# Prior-learning assessments and education plans: their rules live in ``education``; pages
+# and API call them here, as every write of the app.
+from samspil.participants.education import (  # noqa: E402
+    save_assessment as save_assessment,
+)
+from samspil.participants.education import (  # noqa: E402
+    save_education_plan as save_education_plan,
+)

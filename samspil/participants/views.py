@@ -6,10 +6,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy
 
 from samspil.core import scoping
+from samspil.core.dates import date_from_query
 from samspil.core.import_views import ImportView
 from samspil.participants import crypto, services
 from samspil.participants.identifiers import parse as parse_identifier
@@ -63,7 +63,7 @@ def _search(text: str) -> Q:
             identifier = parse_identifier(kind, text)
         except ValidationError:
             continue
-        found |= Q(identifier_hash=crypto.lookup_hash(identifier.kind, identifier.value))
+        found |= Q(identifier_hash__in=crypto.lookup_hashes(identifier.kind, identifier.value))
     return found
 
 
@@ -230,6 +230,11 @@ def data_subject_export(request, pk):
     if not services.may_export_everything(request.user, participant):
         raise PermissionDenied
     data = services.data_subject_export(actor=request.user, participant=participant)
+    if request.GET.get("format") == "page":  # a page to read; by default the file to hand over
+        from samspil.participants.export_page import readable
+
+        context = {"participant": participant, **readable(data)}
+        return render(request, "participants/data_subject_export.html", context)
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
     )
@@ -241,16 +246,22 @@ def esf_report(request, pk):
     """The project's ESF indicators as a page (with a chart and its table), the incomplete
     records to fix, and the XLSX for the fund."""
     project = _project(request, pk)
-    try:
-        until = parse_date(request.GET.get("until") or "") or timezone.localdate()
-    except ValueError:  # a date that does not exist, e.g. 2025-02-30
-        until = timezone.localdate()
+    until, until_error = date_from_query(request.GET, "until", timezone.localdate())
+    if until_error:  # refused on its field, never replaced by another day (nor in the XLSX)
+        context = {
+            "project": project,
+            "until_error": until_error,
+            "until_raw": request.GET["until"],
+        }
+        return render(request, "participants/esf_report.html", context, status=400)
     report = compute(project, until)
     services.log_report(request.user, project, f"ESF report until {until}", until=until)
     if request.GET.get("format") == "xlsx":
         from samspil.core.management.commands.report import workbook_response_streamed
 
-        return workbook_response_streamed(report, f"esf-{project.code}-{until}.xlsx")
+        return workbook_response_streamed(
+            report, f"esf-{project.code}-{until}.xlsx", translated=True
+        )
     columns = [
         c
         for c in ("women", "men", "non_binary", "total")

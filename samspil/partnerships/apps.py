@@ -12,8 +12,11 @@ class PartnershipsConfig(AppConfig):
 
         from samspil.core.audit import AUDIT_EXCLUDED
         from samspil.partnerships.models import (
+            AgendaItem,
             Case,
             CaseDecision,
+            EvaluationRating,
+            EvaluationResponse,
             EvaluationRound,
             LearningNote,
             Meeting,
@@ -34,3 +37,8 @@ class PartnershipsConfig(AppConfig):
         auditlog.register(Meeting, m2m_fields={"attendees"}, exclude_fields=AUDIT_EXCLUDED)
         auditlog.register(EvaluationRound, exclude_fields=AUDIT_EXCLUDED)
         auditlog.register(LearningNote, exclude_fields=AUDIT_EXCLUDED)
+        auditlog.register(AgendaItem, exclude_fields=AUDIT_EXCLUDED)
+        auditlog.register(EvaluationResponse, exclude_fields=AUDIT_EXCLUDED)
+        auditlog.register(EvaluationRating, exclude_fields=AUDIT_EXCLUDED)
+        # The app's scoping rules, registered on import.
+        from samspil.partnerships import scoping  # noqa: F401

@@ -78,20 +78,34 @@ class DecisionForm(forms.Form):
         self.fields["project"].widget.choices = [("", "---------"), *options["projects"]]
         self.fields["tools"].queryset = Tool.objects.all()
         self.fields["tools"].widget.choices = options["tools"]
+        self.tool_projects = options.get("tool_projects", {})
+        self.project_names = dict(options["projects"])
+
+    def tool_groups(self):
+        """The tools' checkboxes by project, so the page shows only the chosen project's."""
+        groups = {}
+        for box in self["tools"]:
+            project = self.tool_projects.get(box.data["value"])
+            groups.setdefault(project, []).append(box)
+        return [
+            {"project": project, "name": self.project_names.get(project, ""), "boxes": boxes}
+            for project, boxes in groups.items()
+        ]
 
     @staticmethod
     def options_for(partnership) -> dict:
         """The choices for every decision form of one partnership, in three queries, so a
         meeting page with many cases costs the same as one with few."""
+        tools = list(
+            Tool.objects.filter(project__partnerships=partnership)
+            .select_related("project")
+            .order_by("project__name", "pk")
+        )
         return {
             "consultants": [(u.pk, full_name(u)) for u in members_of(partnership)],
             "projects": [(p.pk, p.name) for p in partnership.projects.order_by("name")],
-            "tools": [
-                (t.pk, f"{t.project.name}: {t.name}")
-                for t in Tool.objects.filter(project__partnerships=partnership).select_related(
-                    "project"
-                )
-            ],
+            "tools": [(t.pk, t.name) for t in tools],
+            "tool_projects": {t.pk: t.project_id for t in tools},
         }
 
 

@@ -1,14 +1,16 @@
 """The partnership's work: cases and decisions, meetings, the self-evaluation, learning notes."""
 
+from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samspil.core import scoping
-from samspil.core.audit import acting_as
+from samspil.core.audit import acting_as, log_bulk
 from samspil.core.services import ensure_can, save_record
 from samspil.organisations.models import System
+from samspil.organisations.people import check_named
 from samspil.partnerships.models import (
     DIMENSION_CODES,
     LEVELS,
@@ -24,13 +26,13 @@ from samspil.partnerships.models import (
     Partnership,
     PartnershipMembership,
 )
+from samspil.partnerships.scoping import member_of_partnership
 
 
 def ensure_member(actor, partnership: Partnership) -> None:
     """Members (and those who may change the partnership) work on its cases and notes."""
     if not (
-        scoping.member_of_partnership(actor, partnership)
-        or scoping.can(actor, scoping.CHANGE, partnership)
+        member_of_partnership(actor, partnership) or scoping.can(actor, scoping.CHANGE, partnership)
     ):
         raise PermissionDenied
 
@@ -116,8 +118,23 @@ def decide_case(
     return decision
 
 
+def meeting_people(partnership: Partnership) -> dict:
+    """Who may attend a partnership's meeting: its members, as the form offers
+    (``samspil.organisations.people.members``)."""
+    return {"partnerships": [partnership.pk]}
+
+
+def check_attendees(partnership: Partnership, attendees) -> None:
+    errors = {}
+    check_named(errors, "attendees", list(attendees or []), **meeting_people(partnership))
+    if errors:
+        raise ValidationError(errors)
+
+
 def plan_meeting(*, actor, partnership: Partnership, cases=(), attendees=(), **fields) -> Meeting:
     ensure_can(actor, scoping.CHANGE, partnership)
+    attendees = list(attendees)
+    check_attendees(partnership, attendees)
     cases = list(cases)
     foreign = [c for c in cases if c.partnership_id != partnership.pk]
     if foreign:
@@ -127,17 +144,22 @@ def plan_meeting(*, actor, partnership: Partnership, cases=(), attendees=(), **f
     with transaction.atomic(), acting_as(actor):
         meeting = save_record(Meeting(partnership=partnership), actor=actor, **fields)
         meeting.attendees.set(attendees)
-        AgendaItem.objects.bulk_create(
+        items = AgendaItem.objects.bulk_create(
             AgendaItem(meeting=meeting, case=case, position=i) for i, case in enumerate(cases)
         )
-        Case.objects.filter(pk__in=[c.pk for c in cases], status=CaseStatus.NEW).update(
-            status=CaseStatus.TO_DECIDE
-        )
+        log_bulk(items, LogEntry.Action.CREATE)
+        for case in cases:  # a few: each change in the case's history
+            if case.status == CaseStatus.NEW:
+                case.status = CaseStatus.TO_DECIDE
+                case.save(update_fields=["status", "updated_at"])
     return meeting
 
 
 def update_meeting(*, actor, meeting: Meeting, attendees=None, **fields) -> Meeting:
     ensure_can(actor, scoping.CHANGE, meeting)
+    if attendees is not None:
+        attendees = list(attendees)
+        check_attendees(meeting.partnership, attendees)
     with transaction.atomic(), acting_as(actor):
         save_record(meeting, actor=actor, **fields)
         if attendees is not None:
@@ -185,7 +207,7 @@ def submit_evaluation(
     try:
         with transaction.atomic(), acting_as(actor):
             response = EvaluationResponse.objects.create(round=round, respondent=actor)
-            EvaluationRating.objects.bulk_create(
+            rated = EvaluationRating.objects.bulk_create(
                 EvaluationRating(
                     response=response,
                     dimension=code,
@@ -194,6 +216,7 @@ def submit_evaluation(
                 )
                 for code in DIMENSION_CODES
             )
+            log_bulk(rated, LogEntry.Action.CREATE)
     except IntegrityError as exc:  # two answers sent at the same moment
         raise ValidationError(_("You have already answered this round.")) from exc
     return response

@@ -15,3 +15,5 @@ class PlansConfig(AppConfig):
 
         auditlog.register(CompetencePlan, exclude_fields=AUDIT_EXCLUDED)
         auditlog.register(PlanNeed, m2m_fields={"offerings"}, exclude_fields=AUDIT_EXCLUDED)
+        # The app's scoping rules, registered on import.
+        from samspil.plans import scoping  # noqa: F401

@@ -13,6 +13,7 @@ from samspil.core.audit import acting_as
 from samspil.core.services import ensure_can, save_record
 from samspil.discovery.analysis import NEED_LEVELS
 from samspil.discovery.models import Answer, NeedDecision
+from samspil.organisations.scoping import PRACTITIONER_ROLES
 from samspil.plans.models import CompetencePlan, PlanNeed
 
 
@@ -24,9 +25,9 @@ def current_plan(company, user):
 
 def draft_for(*, actor, company, project) -> CompetencePlan:
     """The company's draft, started (from the newest agreed version, if any) when there is none."""
-    if not project.memberships.filter(
-        user=actor, role__in=scoping.PRACTITIONER_ROLES
-    ).exists() and not (actor.is_superuser):
+    if not project.memberships.filter(user=actor, role__in=PRACTITIONER_ROLES).exists() and not (
+        actor.is_superuser
+    ):
         raise PermissionDenied
     with transaction.atomic(), acting_as(actor):
         existing = (

@@ -1,17 +1,19 @@
+import functools
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from samspil.catalogue.matching import rank
 from samspil.catalogue.models import Offering
 from samspil.companies.models import Company
 from samspil.core import scoping
 from samspil.core.audit import history_for
+from samspil.core.views import act_with, posted_pk, save_with
 from samspil.plans import services
 from samspil.plans.forms import AgreeForm, NeedForm, StartPlanForm
 from samspil.plans.models import CompetencePlan, PlanNeed
@@ -83,7 +85,29 @@ def plan_detail(request, pk, template="plans/plan_detail.html"):
 
 
 def plan_print(request, pk):
+    if request.GET.get("format") == "pdf":
+        return plan_pdf(request, pk)
     return plan_detail(request, pk, template="plans/plan_print.html")
+
+
+def plan_pdf(request, pk):
+    """The plan as a PDF for the company to keep, with its spider drawn on the server."""
+    from samspil.core.pdf import pdf_response, spider_svg
+
+    plan = get_object_or_404(
+        CompetencePlan.objects.restrict(request.user).select_related("company", "project"), pk=pk
+    )
+    context = _plan_context(request, plan)
+    chart = context["chart"]
+    context["spider"] = spider_svg(
+        chart["labels"],
+        [
+            (chart["current_label"], chart["current"], "#b35c00"),
+            (chart["target_label"], chart["target"], "#0059b3"),
+        ],
+    )
+    filename = f"kompetenceplan-{plan.company.pk}-v{plan.version}.pdf"
+    return pdf_response("pdf/plan.html", context, request, filename)
 
 
 def _plan_for_change(request, pk):
@@ -95,53 +119,63 @@ def _plan_for_change(request, pk):
     return plan
 
 
-@require_POST
+def post_or_back_to_plan(view):
+    """A plan's form posts to its own address and, when refused, answers there with the plan
+    page and the messages; reloading that address (a GET) leads back to the plan instead of
+    answering 405 Method Not Allowed."""
+
+    @functools.wraps(view)
+    def wrapper(request, pk):
+        if request.method != "POST":
+            plan = get_object_or_404(CompetencePlan.objects.restrict(request.user), pk=pk)
+            return HttpResponseRedirect(plan.get_absolute_url())
+        return view(request, pk)
+
+    return wrapper
+
+
+@post_or_back_to_plan
 def add_need(request, pk):
     plan = _plan_for_change(request, pk)
     form = NeedForm(request.POST)
-    if form.is_valid():
-        try:
-            services.save_need(actor=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("The need was added."))
-            return HttpResponseRedirect(plan.get_absolute_url() + "#needs")
+    if form.is_valid() and save_with(
+        services.save_need, [form], actor=request.user, plan=plan, **form.cleaned_data
+    ):
+        messages.success(request, _("The need was added."))
+        return HttpResponseRedirect(plan.get_absolute_url() + "#needs")
     return render(
         request, "plans/plan_detail.html", _plan_context(request, plan, need_form=form), status=400
     )
 
 
-@require_POST
+@post_or_back_to_plan
 def carry_over(request, pk):
     plan = _plan_for_change(request, pk)
-    try:
-        added = services.carry_over(actor=request.user, plan=plan)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("%(count)s needs were carried over.") % {"count": added})
+    act_with(
+        request,
+        services.carry_over,
+        done=lambda added: _("%(count)s needs were carried over.") % {"count": added},
+        actor=request.user,
+        plan=plan,
+    )
     return HttpResponseRedirect(plan.get_absolute_url())
 
 
-@require_POST
+@post_or_back_to_plan
 def agree(request, pk):
     plan = _plan_for_change(request, pk)
     form = AgreeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.agree(actor=request.user, plan=plan, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("The plan is agreed with the company and frozen."))
-            return HttpResponseRedirect(plan.get_absolute_url())
+    if form.is_valid() and save_with(
+        services.agree, [form], actor=request.user, plan=plan, **form.cleaned_data
+    ):
+        messages.success(request, _("The plan is agreed with the company and frozen."))
+        return HttpResponseRedirect(plan.get_absolute_url())
     return render(
         request, "plans/plan_detail.html", _plan_context(request, plan, agree_form=form), status=400
     )
 
 
-@require_POST
+@post_or_back_to_plan
 def new_draft(request, pk):
     plan = _plan_for_change(request, pk)
     draft = services.draft_for(actor=request.user, company=plan.company, project=plan.project)
@@ -166,30 +200,28 @@ def need_detail(request, pk):
         if not can_change:
             raise PermissionDenied
         if "accept" in request.POST:
-            offering = get_object_or_404(Offering, pk=request.POST["accept"])
-            try:
-                services.accept_offering(actor=request.user, need=need, offering=offering)
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-            else:
-                messages.success(
-                    request,
-                    _("%(course)s was accepted into the plan.") % {"course": offering.title},
-                )
+            offering = get_object_or_404(Offering, pk=posted_pk(request.POST["accept"]))
+            act_with(
+                request,
+                services.accept_offering,
+                done=lambda _result: (
+                    _("%(course)s was accepted into the plan.") % {"course": offering.title}
+                ),
+                actor=request.user,
+                need=need,
+                offering=offering,
+            )
             return HttpResponseRedirect(request.path)
-        if form.is_valid():
-            try:
-                services.save_need(
-                    actor=request.user,
-                    plan=plan,
-                    need=PlanNeed.objects.get(pk=need.pk),
-                    **form.cleaned_data,
-                )
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("The need was saved."))
-                return HttpResponseRedirect(plan.get_absolute_url() + "#needs")
+        if form.is_valid() and save_with(
+            services.save_need,
+            [form],
+            actor=request.user,
+            plan=plan,
+            need=PlanNeed.objects.get(pk=need.pk),
+            **form.cleaned_data,
+        ):
+            messages.success(request, _("The need was saved."))
+            return HttpResponseRedirect(plan.get_absolute_url() + "#needs")
     matches = rank(
         need.description, areas=[need.area], company=plan.company, horizon=need.horizon, top=5
     )

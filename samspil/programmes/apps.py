@@ -21,5 +21,14 @@ class ProgrammesConfig(AppConfig):
             models.BudgetLine,
             models.Spend,
             models.Target,
+            models.BudgetAmount,
+            models.Financing,
+            models.ProjectPartner,
+            models.Activity,
         ):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDED)
+        # The app's scoping rules, registered on import.
+        from samspil.programmes import scoping  # noqa: F401
+        from samspil.programmes.totals import connect
+
+        connect()  # the running totals follow every write of the records

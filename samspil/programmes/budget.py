@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
+from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
@@ -13,6 +14,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from samspil.core import scoping
+from samspil.core.audit import acting_as, log_bulk
 from samspil.programmes.models import BudgetAmount, BudgetLine, Financing, FinancingSource, Spend
 
 THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")  # 1.234.567: dots group thousands
@@ -159,17 +161,18 @@ def save_budget(*, actor, project, lines: dict, financing: dict) -> None:
     if not scoping.can(actor, scoping.CHANGE, project):
         raise PermissionDenied
     clean = check_budget(project, lines, financing)
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(actor):
         kept = {line.name: line for line in project.budget_lines.all()}
         for position, (name, by_year) in enumerate(clean["lines"].items()):
             line = kept.pop(name, None) or BudgetLine(project=project, name=name)
             line.position = position
             line.save()
             line.amounts.all().delete()
-            BudgetAmount.objects.bulk_create(
+            amounts = BudgetAmount.objects.bulk_create(
                 BudgetAmount(line=line, year=year, amount=amount)
                 for year, amount in by_year.items()
             )
+            log_bulk(amounts, LogEntry.Action.CREATE)
         for line in kept.values():
             if line.spend.exists():
                 raise ValidationError(
@@ -181,11 +184,12 @@ def save_budget(*, actor, project, lines: dict, financing: dict) -> None:
                 )
             line.delete()
         project.financing.all().delete()
-        Financing.objects.bulk_create(
+        financed = Financing.objects.bulk_create(
             Financing(project=project, source=source, year=year, amount=amount)
             for source, by_year in clean["financing"].items()
             for year, amount in by_year.items()
         )
+        log_bulk(financed, LogEntry.Action.CREATE)
 
 
 def summary(project) -> dict:

@@ -92,7 +92,7 @@ def project_progress(request, pk):
             messages.success(request, _("The target was removed."))
             return HttpResponseRedirect(request.path)
         if form.is_valid() and save_with(
-            progress.save_target, [form], actor=request.user, target=form.instance
+            services.save_target, [form], actor=request.user, target=form.instance
         ):
             messages.success(request, _("The target was added."))
             return HttpResponseRedirect(request.path)

@@ -1,24 +1,27 @@
-"""Targets against actuals. Every actual is computed from the records, never typed in, and
-for many projects and many dates at once: one query per indicator whatever the number of
-projects, companies or participants, and one more for all ESF indicator codes together.
+"""Targets against actuals. Every actual is computed from the records, never typed in, for
+many projects and many dates at once. The definitions below say what each figure counts; the
+running totals (programmes.totals) count them when the records change, and the pages read
+those totals: one query for every figure, project and date, whatever the number of records.
 
-An indicator counts dated records (a done contact, an enrolment, an education plan started...)
-for a project; a distinct indicator counts each company once, at its first date; a share
-indicator is a percentage of two others."""
+An indicator counts dated records (a done contact, an enrolment, an education plan
+started...) for a project; "companies supported" and "SMEs supported" count each company once,
+at the first of the project's done contacts with it and its employees' entries as
+participants; a share indicator is a percentage of two others."""
 
-import bisect
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samspil.core import scoping
 from samspil.core.aggregates import firsts_by_day
+from samspil.core.audit import acting_as
+from samspil.programmes.periods import period_errors
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,9 @@ class Indicator:
     distinct: str = ""  # count each value of this field once, at its first date
     share_of: tuple[str, str] = ()  # (part, whole): a percentage of two other indicators
     person: str = ""  # the path to the participant, where the records are personal data
+    # "companies" or "smes": each company once, at the first of its project's done contacts
+    # with it and its employees' entries as participants (see supported_firsts)
+    supported: str = ""
 
     def records(self, project_ids, until: datetime.date):
         """The records behind the figure."""
@@ -40,9 +46,12 @@ class Indicator:
             **{f"{self.project_field}__in": project_ids, f"{self.date_field}__lte": until},
         )
 
-    def daily(self, project_ids, until: datetime.date) -> dict[int, list]:
-        """{project id: [(date, number counted that day)]}, sorted by date. One query."""
+    def daily(self, project_ids, until: datetime.date, only=None) -> dict[int, list]:
+        """{project id: [(date, number counted that day)]}, sorted by date, of the records (or
+        of those ``only`` selects: the running totals count one record's share). One query."""
         records = self.records(project_ids, until)
+        if only is not None:
+            records = records.filter(only)
         if self.distinct:
             # Each value at its first date, then counted by date: the grouping of the
             # grouping runs in the database, so the rows returned are dates, not companies.
@@ -85,10 +94,16 @@ def _lift(level_from, level_to, status):
 
 INDICATORS: dict[str, Indicator] = {
     "companies_supported": _contacts(
-        label=gettext_lazy("Companies supported"), filters=DONE, distinct="company"
+        label=gettext_lazy("Companies supported"),
+        filters=DONE,
+        distinct="company",
+        supported="companies",
     ),
     "smes_supported": _contacts(
-        label=gettext_lazy("SMEs supported"), filters=DONE & SME, distinct="company"
+        label=gettext_lazy("SMEs supported"),
+        filters=DONE & SME,
+        distinct="company",
+        supported="smes",
     ),
     "participants": Indicator(gettext_lazy("Participants"), **ENROLMENT),
     "women_participants": Indicator(
@@ -128,6 +143,19 @@ INDICATORS: dict[str, Indicator] = {
         filters=_lift("skilled", "academy", Q(status="completed")),
         **COMPLETED,
     ),
+    "targeted_lifts": Indicator(
+        gettext_lazy("Targeted competence lifts (education started)"),
+        filters=STARTED,
+        **EDUCATION,
+    ),
+    "jobs_filled": Indicator(
+        gettext_lazy("People started in a job through the project"),
+        model="recruitment.Proposal",
+        project_field="opening__project",
+        date_field="stage_on",
+        filters=Q(stage="started"),
+        person="candidate__person",
+    ),
     "rkv_done": Indicator(
         gettext_lazy("Prior-learning assessments done"),
         model="participants.PriorLearningAssessment",
@@ -146,6 +174,28 @@ INDICATORS: dict[str, Indicator] = {
         filters=Q(status="agreed"),
     ),
 }
+
+
+SME_BANDS = ["micro", "small", "medium"]
+
+
+def supported_records(project_ids) -> list:
+    """The records by which a project supports a company: its done contacts with the company
+    and its participants employed there, as ``values(p=project, c=company, d=date)``. A company
+    is supported from the first of them; an SME is a company of fewer than 250 employees. The
+    one definition of "companies supported", "SMEs supported" and the ESF entity indicator
+    (CO23, EECO19); the running totals keep each company's first day."""
+    from samspil.companies.models import Contact
+    from samspil.participants.models import Enrolment
+
+    contacts = Contact.objects.filter(DONE, project__in=project_ids)
+    employees = Enrolment.objects.filter(
+        project__in=project_ids, participant__employer__isnull=False
+    )
+    return [
+        contacts.values(p=F("project"), c=F("company"), d=F("date")),
+        employees.values(p=F("project"), c=F("participant__employer"), d=F("entry_date")),
+    ]
 
 
 def esf_codes(fund: str) -> list[str]:
@@ -167,12 +217,6 @@ def choices(fund: str) -> list[tuple[str, str]]:
     ]
 
 
-def _cumulative(days: list, on: datetime.date) -> int:
-    """The sum of the counts dated on or before ``on`` in a sorted [(date, n)] list."""
-    position = bisect.bisect_right(days, (on, float("inf")))
-    return sum(n for _day, n in days[:position])
-
-
 def counted_until(project, day: datetime.date) -> datetime.date:
     """A project's results stop at its end date: records dated later are not its own."""
     return min(day, project.end_date) if project.end_date else day
@@ -180,9 +224,13 @@ def counted_until(project, day: datetime.date) -> datetime.date:
 
 def series(projects, dates: list[datetime.date], codes=None) -> dict[str, dict[int, list]]:
     """{indicator: {project id: [the actual at each date]}} for the given projects, each
-    counted up to its own end date.
+    counted up to its own end date, read from the running totals (programmes.totals): one
+    query for every indicator, ESF code, project and date, whatever the number of records.
 
     ``codes`` limits the indicators computed (default: every registered one)."""
+    from samspil.participants.indicators import totals as esf_totals
+    from samspil.programmes import totals
+
     projects = list(projects)
     ids = [project.pk for project in projects]
     cut = {project.pk: [counted_until(project, day) for day in dates] for project in projects}
@@ -190,15 +238,15 @@ def series(projects, dates: list[datetime.date], codes=None) -> dict[str, dict[i
     for code in list(wanted):
         if code in INDICATORS and INDICATORS[code].share_of:
             wanted.update(INDICATORS[code].share_of)
-    until = max(dates)
+    counted = [code for code in wanted if code in INDICATORS and not INDICATORS[code].share_of]
+    days = sorted({day for found in cut.values() for day in found})
+    sums = totals.sums(ids, counted, days) if counted and ids else {}
     found: dict = {}
-    for code in wanted:
-        indicator = INDICATORS.get(code)
-        if indicator and not indicator.share_of:
-            daily = indicator.daily(ids, until)
-            found[code] = {
-                pk: [_cumulative(daily.get(pk, []), day) for day in cut[pk]] for pk in ids
-            }
+    for code in counted:
+        found[code] = {
+            pk: [sums.get((pk, code), [0] * len(days))[days.index(day)] for day in cut[pk]]
+            for pk in ids
+        }
     for code in wanted:
         indicator = INDICATORS.get(code)
         if indicator and indicator.share_of:
@@ -212,9 +260,7 @@ def series(projects, dates: list[datetime.date], codes=None) -> dict[str, dict[i
             }
     esf = wanted - set(INDICATORS)
     if esf:
-        from samspil.participants.indicators import totals
-
-        by_project = totals(projects, dates, esf)
+        by_project = esf_totals(projects, dates, esf)
         for code in esf:
             found[code] = {pk: [point.get(code, 0) for point in by_project[pk]] for pk in ids}
     return found
@@ -240,7 +286,8 @@ def save_target(*, actor, target):
             errors.setdefault(name, []).extend(messages)
     if errors:
         raise ValidationError(errors)
-    target.save()
+    with acting_as(actor):
+        target.save()
     return target
 
 
@@ -253,9 +300,5 @@ def target_errors(target) -> dict:
             _("Unknown indicator “%(code)s” for a project in %(fund)s.")
             % {"code": target.indicator, "fund": project.get_fund_display()}
         ]
-    if target.due_on and (
-        (project.start_date and target.due_on < project.start_date)
-        or (project.end_date and target.due_on > project.end_date)
-    ):
-        errors["due_on"] = [_("The date is outside the project's period.")]
+    errors.update(period_errors(project, due_on=target.due_on))
     return errors

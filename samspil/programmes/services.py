@@ -13,6 +13,11 @@ def add_tool(*, actor, project: Project, **fields) -> Tool:
     return save_record(Tool(project=project), actor=actor, **fields)
 
 
+def update_tool(*, actor, tool: Tool, **fields) -> Tool:
+    ensure_can(actor, scoping.CHANGE, tool.project)
+    return save_record(tool, actor=actor, **fields)
+
+
 def remove_tool(*, actor, tool: Tool) -> None:
     ensure_can(actor, scoping.CHANGE, tool.project)
     delete_record(tool, actor=actor)
@@ -45,3 +50,9 @@ def remove_spend(*, actor, spend: Spend) -> None:
 def remove_target(*, actor, target: Target) -> None:
     ensure_can(actor, scoping.CHANGE, target.project)
     delete_record(target, actor=actor)
+
+
+# The budget and the targets: their rules live in ``budget`` and ``progress``; pages and API
+# call them here, as every write of the app.
+from samspil.programmes.budget import save_budget as save_budget  # noqa: E402
+from samspil.programmes.progress import save_target as save_target  # noqa: E402

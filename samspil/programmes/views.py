@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samspil.core import scoping
-from samspil.core.views import ScopedDetailView, ScopedListView, posted_pk
+from samspil.core.views import ScopedDetailView, ScopedListView, posted_pk, save_with
 from samspil.partnerships.forms import ToolForm
 from samspil.programmes import budget, services
 from samspil.programmes.budget_form import BudgetTable
@@ -77,14 +77,11 @@ class ToolboxView(ScopedDetailView):
             messages.success(request, _("%(tool)s was removed.") % {"tool": tool.name})
             return HttpResponseRedirect(request.path)
         form = ToolForm(request.POST)
-        if form.is_valid():
-            try:
-                services.add_tool(actor=request.user, project=self.object, **form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("The tool was added."))
-                return HttpResponseRedirect(request.path)
+        if form.is_valid() and save_with(
+            services.add_tool, [form], actor=request.user, project=self.object, **form.cleaned_data
+        ):
+            messages.success(request, _("The tool was added."))
+            return HttpResponseRedirect(request.path)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -118,7 +115,7 @@ def budget_edit(request, pk):
         lines, financing = table.as_budget()
         if not table.errors:
             try:
-                budget.save_budget(
+                services.save_budget(
                     actor=request.user, project=project, lines=lines, financing=financing
                 )
             except ValidationError as exc:

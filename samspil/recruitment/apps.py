@@ -22,3 +22,5 @@ class RecruitmentConfig(AppConfig):
         auditlog.register(models.Proposal, exclude_fields=AUDIT_EXCLUDED)
         auditlog.register(models.Rotation, exclude_fields=AUDIT_EXCLUDED)
         auditlog.register(models.Campaign, m2m_fields={"jobcentres"}, exclude_fields=AUDIT_EXCLUDED)
+        # The app's scoping rules, registered on import.
+        from samspil.recruitment import scoping  # noqa: F401

@@ -11,13 +11,12 @@ from samspil.organisations.models import Organisation, System
 from samspil.organisations.widgets import Select
 from samspil.participants.forms import PersonForm
 from samspil.programmes.models import Project
+from samspil.programmes.scoping import project_team
 from samspil.recruitment.models import Campaign, Candidate, Opening, Proposal, Rotation
 
 
 def _team_projects(user):
-    return Project.objects.filter(pk__in=scoping._project_team(user, scoping.CHANGE)).order_by(
-        "name"
-    )
+    return Project.objects.filter(pk__in=project_team(user, scoping.CHANGE)).order_by("name")
 
 
 class OpeningForm(forms.ModelForm):

@@ -13,8 +13,11 @@ from samspil.core import scoping
 from samspil.core.audit import acting_as
 from samspil.core.dates import add_months
 from samspil.core.services import ensure_can, save_record
+from samspil.organisations.scoping import PRACTITIONER_ROLES
 from samspil.participants import services as participant_services
 from samspil.participants.models import EmploymentStatus, Enrolment, Participant
+from samspil.programmes.periods import outside_period
+from samspil.programmes.scoping import on_project_team
 from samspil.recruitment import rotation as rules
 from samspil.recruitment.models import Campaign, Candidate, Opening, Proposal, Rotation
 
@@ -71,7 +74,7 @@ def save_opening(*, actor, opening: Opening, competence_areas=None, esco_skills=
     """The project's team keeps its openings; where it came from must be theirs to see."""
     if not opening.project_id:
         opening.full_clean()  # names the missing project
-    if not scoping.on_project_team(actor, opening.project):
+    if not on_project_team(actor, opening.project):
         raise PermissionDenied
     stored = Opening.objects.filter(pk=opening.pk).first() if opening.pk else None
     for name in ("need_decision", "plan_need", "case"):
@@ -100,8 +103,8 @@ def may_refer(actor, jobcentre, project) -> bool:
     from samspil.organisations.models import OrganisationMembership
 
     return OrganisationMembership.objects.filter(
-        user=actor, organisation=jobcentre, role__in=scoping.PRACTITIONER_ROLES
-    ).exists() or scoping.on_project_team(actor, project)
+        user=actor, organisation=jobcentre, role__in=PRACTITIONER_ROLES
+    ).exists() or on_project_team(actor, project)
 
 
 def refer_candidate(
@@ -156,7 +159,7 @@ def save_candidate(*, actor, candidate: Candidate, competence_areas=None, esco_s
             {"jobcentre": _("Only staff of the jobcentre may move a candidate to it.")}
         )
     if candidate.project_id != stored.project_id:
-        if not scoping.on_project_team(actor, candidate.project):
+        if not on_project_team(actor, candidate.project):
             raise ValidationError({"project": _("You are not on the team of this project.")})
         if stored.proposals.exclude(stage=Proposal.Stage.NOT_STARTED).exists():
             raise ValidationError(
@@ -240,7 +243,7 @@ def start(*, actor, proposal: Proposal) -> Enrolment:
     """The candidate becomes a participant of the opening's project with the start form
     begun: entry date and employment status at entry come from the candidacy."""
     opening, candidate = proposal.opening, proposal.candidate
-    if not scoping.on_project_team(actor, opening.project):
+    if not on_project_team(actor, opening.project):
         raise PermissionDenied
     if opening.status != Opening.Status.OPEN:
         raise ValidationError(
@@ -250,9 +253,7 @@ def start(*, actor, proposal: Proposal) -> Enrolment:
             }
         )
     project, day = opening.project, proposal.stage_on
-    if (project.start_date and day < project.start_date) or (
-        project.end_date and day > project.end_date
-    ):
+    if outside_period(project, day):
         raise ValidationError({"stage_on": _("The start is outside the project's period.")})
     if Enrolment.objects.filter(participant=candidate.person, project=project).exists():
         raise ValidationError(
@@ -334,6 +335,6 @@ def save_rotation(*, actor, rotation: Rotation, exception_reason: str = "") -> R
 def save_campaign(*, actor, campaign: Campaign, jobcentres=None) -> Campaign:
     if not campaign.project_id:
         campaign.full_clean()  # names the missing project
-    if not scoping.on_project_team(actor, campaign.project):
+    if not on_project_team(actor, campaign.project):
         raise PermissionDenied
     return save_record(campaign, actor=actor, m2m={"jobcentres": jobcentres})

@@ -3,7 +3,7 @@ rotations checked against the rules, candidates (personal data: every view is lo
 openings ranked for them, and campaigns with their pipeline."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from samspil.core import scoping
-from samspil.core.views import posted_pk, save_with
+from samspil.core.views import act_with, posted_pk, save_with
 from samspil.discovery.models import NeedDecision
 from samspil.participants.models import AccessLog
 from samspil.participants.services import log_access
@@ -81,7 +81,7 @@ def opening_list(request):
 
 def opening_create(request):
     """A new opening, filled from a WS2 referral, a plan's need or a case when one is named."""
-    if not scoping.is_practitioner(request.user):
+    if not scoping.can_create(request.user, Opening):
         raise PermissionDenied
     initial_areas = {}
     instance = Opening()
@@ -222,8 +222,14 @@ def _pipeline_post(request, opening):
                 Candidate.objects.restrict(request.user),
                 pk=posted_pk(request.POST.get("candidate")),
             )
-            services.refer(actor=request.user, opening=opening, candidate=candidate)
-            messages.success(request, _("%(candidate)s was referred.") % {"candidate": candidate})
+            act_with(
+                request,
+                services.refer,
+                done=lambda _proposal: _("%(candidate)s was referred.") % {"candidate": candidate},
+                actor=request.user,
+                opening=opening,
+                candidate=candidate,
+            )
         elif action == "move":
             proposal = get_object_or_404(
                 Proposal.objects.restrict(request.user).filter(opening=opening),
@@ -234,13 +240,17 @@ def _pipeline_post(request, opening):
                 messages.error(request, _("Choose a stage and a date."))
                 return HttpResponseRedirect(request.path)
             data = form.cleaned_data
-            services.move(
+            moved = act_with(
+                request,
+                services.move,
                 actor=request.user,
                 proposal=proposal,
                 stage=data["stage"],
                 on=data["stage_on"],
                 reason=data["reason"],
             )
+            if not moved:
+                return HttpResponseRedirect(request.path)
             if proposal.stage == Proposal.Stage.STARTED:
                 enrolment = proposal.candidate.person.enrolments.get(project=opening.project)
                 messages.success(
@@ -252,10 +262,6 @@ def _pipeline_post(request, opening):
             messages.success(request, _("The pipeline was updated."))
         else:
             raise Http404
-    except ValidationError as exc:
-        for problems in exc.message_dict.values():
-            for problem in problems:
-                messages.error(request, problem)
     except PermissionDenied:
         messages.error(request, _("Only the team of the opening's project may do that."))
     return HttpResponseRedirect(request.path)
@@ -277,7 +283,7 @@ def candidate_list(request):
 
 
 def candidate_create(request):
-    if not scoping.is_practitioner(request.user):
+    if not scoping.can_create(request.user, Candidate):
         raise PermissionDenied
     person = ReferPersonForm(request.POST or None, prefix="person")
     form = CandidateForm(request.POST or None, instance=Candidate(), user=request.user)
@@ -356,7 +362,7 @@ def campaign_list(request):
 
 
 def campaign_create(request):
-    if not scoping.is_practitioner(request.user):
+    if not scoping.can_create(request.user, Campaign):
         raise PermissionDenied
     form = CampaignForm(request.POST or None, instance=Campaign(), user=request.user)
     campaign = (

@@ -63,7 +63,7 @@ def test_a_meeting_decides_and_the_consultant_sees_the_case(new_page, live_serve
     item.get_by_label("Beskæftigelse").check()
     item.get_by_label(world.member.get_full_name()).check()
     item.get_by_role("combobox", name="Projekt").select_option(label="Projekt A")
-    item.get_by_label("Projekt A: Jobrotation").check()
+    item.get_by_label("Jobrotation", exact=True).check()  # the chosen project's tools only
     item.get_by_role("button", name="Registrer beslutningen").click()
     expect(coordinator.locator("#agenda-case-1, .samspil-agenda-item").first).to_contain_text(
         "Beslutningen om Ikast Metal ApS er registreret."

@@ -71,5 +71,6 @@ class MatchSerializer(serializers.Serializer):
     code = serializers.CharField()
     title = serializers.CharField()
     provider = serializers.CharField()
-    score = serializers.FloatField()
+    score = serializers.FloatField(help_text="Calibrated probability that the course is right.")
+    percent = serializers.IntegerField()
     reasons = serializers.ListField(child=serializers.CharField())

@@ -3,6 +3,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
+from samspil.catalogue import services
 from samspil.catalogue.api.serializers import (
     CompetenceAreaSerializer,
     MatchQuerySerializer,
@@ -20,6 +21,8 @@ from samspil.core.services import delete_record, save_record
 
 class CatalogueViewSet(ScopedModelViewSet):
     """Everyone reads the catalogue; operators keep it."""
+
+    http_method_names = [*ScopedModelViewSet.http_method_names, "delete"]
 
     def create_record(self, serializer):
         self._save(serializer, self.queryset.model())
@@ -55,6 +58,17 @@ class OfferingViewSet(CatalogueViewSet):
     )
     serializer_class = OfferingSerializer
     filterset_fields = ["kind", "provider", "competence_areas"]
+
+    def _save(self, serializer, instance):
+        """Through the catalogue's service, which also stores the offering's vector."""
+        data = dict(serializer.validated_data)
+        relations = {k: data.pop(k) for k in ("competence_areas", "esco_skills") if k in data}
+        serializer.instance = services.save_offering(
+            instance, actor=self.request.user, m2m=relations, **data
+        )
+
+    def destroy_record(self, instance):
+        services.delete_offering(instance, actor=self.request.user)
 
 
 @extend_schema(parameters=[MatchQuerySerializer], responses=MatchSerializer(many=True))

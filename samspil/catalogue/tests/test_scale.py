@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from samspil.catalogue import matching
 from samspil.catalogue.models import CompetenceArea, EscoSkill, Offering, Provider
-from samspil.testing.queries import assert_constant_queries
+from samspil.testing.queries import assert_constant_queries, count_queries
 
 pytestmark = pytest.mark.django_db
 SERIALS = itertools.count(1)
@@ -66,3 +66,17 @@ def test_a_match_names_only_the_areas_and_skills_in_common(world):
     reasons = " ".join(found[0].reasons)
     assert "Robotter, Svejsning" in reasons and "Andet" not in reasons
     assert "svejse metal" in reasons
+
+
+def test_the_match_page_and_api_cost_the_same_queries_at_two_sizes(client_for, api_for, world):
+    """With the index current, a search reads the catalogue's version and the offerings shown."""
+    area = CompetenceArea.objects.create(name="Svejsning")
+    add_offerings(3, area=area)
+    client, api = client_for(world.member), api_for(world.member)
+    page = reverse("catalogue:match") + "?need=svejsning"
+    endpoint = "/api/v1/match/?need=svejsning&top=20"
+    matching.current_index()
+    small = [count_queries(client, page), count_queries(api, endpoint)]
+    add_offerings(30, area=area)
+    matching.current_index()  # built once per change, as the first search after it does
+    assert [count_queries(client, page), count_queries(api, endpoint)] == small

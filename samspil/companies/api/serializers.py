@@ -135,6 +135,9 @@ class ContactSerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = ["created_at"]
+        # null for callers outside the contact's partnership or project (the OpenAPI schema
+        # says so: samspil.core.openapi)
+        null_when_hidden = RESTRICTED_CONTACT_FIELDS
 
     def get_details_visible(self, contact) -> bool:
         return contact.pk in self.context.get("details_visible", set())

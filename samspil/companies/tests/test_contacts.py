@@ -175,7 +175,8 @@ def test_invited_consultants_get_one_email(
     data = contact_form(
         world,
         kind="joint_visit",
-        organisations=[world.organisation_a.pk, schools["school"].pk],
+        # Invited are people of the organisations taking part (issue 15).
+        organisations=[world.organisation_a.pk, world.organisation_b.pk, schools["school"].pk],
         invite=[world.other_member.pk],
     )
     f.ContactFactory(

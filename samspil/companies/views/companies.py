@@ -17,6 +17,7 @@ from samspil.core.views import (
     ScopedUpdateView,
 )
 from samspil.discovery.analysis import decisions_for_company
+from samspil.organisations.scoping import PRACTITIONER_ROLES
 from samspil.partnerships.models import Case, Partnership
 
 TIMELINE_PAGE_SIZE = 50
@@ -149,7 +150,7 @@ class CompanyDetailView(ScopedDetailView):
         context["need_decisions"] = decisions_for_company(company, user)
         context["can_open_case_in"] = (
             Partnership.objects.filter(
-                memberships__user=user, memberships__role__in=scoping.PRACTITIONER_ROLES
+                memberships__user=user, memberships__role__in=PRACTITIONER_ROLES
             )
             .order_by("name")
             .first()

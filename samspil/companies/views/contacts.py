@@ -2,7 +2,6 @@ import datetime
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy
 
 from samspil.companies import services
@@ -10,6 +9,7 @@ from samspil.companies.coordination import coordination_picture
 from samspil.companies.forms import ContactForm
 from samspil.companies.models import Company, Contact
 from samspil.core import scoping
+from samspil.core.dates import date_from_query
 from samspil.core.views import ScopedCreateView, ScopedDetailView, ScopedUpdateView, posted_pk
 from samspil.organisations.models import OrganisationMembership
 from samspil.partnerships.models import PartnershipMembership
@@ -23,7 +23,8 @@ def _ids(values) -> list[int]:
 def picture_for(request, company, *, contact=None):
     """The coordination picture for what the form currently says (or the user's defaults)."""
     source = request.POST if request.method == "POST" else request.GET
-    day = parse_date(source.get("date") or "") or (contact.date if contact else None)
+    # A date that is not one of the calendar's is left to the form, which names it on its field.
+    day = date_from_query(source, "date")[0] or (contact.date if contact else None)
     organisation_ids = _ids(source.getlist("organisations")) or (
         [o.pk for o in contact.organisations.all()]
         if contact

@@ -85,6 +85,9 @@ def participant_rows(count: int, project, *, first_day=None, seed: int = 7):
     )
     start = project.start_date or datetime.date(2020, 1, 1)
     today = timezone.localdate()
+    if project.end_date:  # the forms' dates stay inside the project's period
+        today = min(today, project.end_date)
+    span = max(0, min(700, (today - start).days))
     made = 0
     day = first_day or datetime.date(2001, 1, 1)
     while made < count:
@@ -92,8 +95,8 @@ def participant_rows(count: int, project, *, first_day=None, seed: int = 7):
             if made >= count:
                 return
             cpr = f"{day:%d%m%y}{serial}"
-            entry = start + datetime.timedelta(days=r.randint(0, 700))
-            leaving = entry + datetime.timedelta(days=r.randint(30, 400))
+            entry = start + datetime.timedelta(days=r.randint(0, span))
+            leaving = min(entry + datetime.timedelta(days=r.randint(30, 400)), today)
             left = r.random() < 0.5 and leaving <= today
             employed = r.random() < 0.5
             yield {

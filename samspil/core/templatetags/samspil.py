@@ -95,3 +95,64 @@ def dkfds_widget(bound_field):
 @register.filter
 def is_checkbox_list(bound_field) -> bool:
     return type(bound_field.field.widget).__name__ in ("CheckboxSelectMultiple", "RadioSelect")
+
+
+@register.filter
+def is_single_checkbox(bound_field) -> bool:
+    """One yes/no box: the design system draws it from the label that follows the input."""
+    return type(bound_field.field.widget).__name__ == "CheckboxInput"
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in a template, or None."""
+    return mapping.get(key) if mapping else None
+
+
+# Buttons shown only to those who may press them: each rule is the very function the view
+# (or its service) asks before it acts, so a page never shows a button that answers 403.
+def _may_create(user, model_label):
+    from django.apps import apps
+
+    from samspil.core import scoping
+
+    return scoping.can_create(user, apps.get_model(model_label))
+
+
+def _may_import(user, _obj=None):
+    from samspil.core.import_views import may_import
+
+    return may_import(user)
+
+
+def _can(action):
+    def check(user, obj):
+        from samspil.core import scoping
+
+        return scoping.can(user, action, obj)
+
+    return check
+
+
+RULES = {
+    "view": _can("view"),
+    "change": _can("change"),
+    "delete": _can("delete"),
+    "create": _may_create,
+    "import": _may_import,
+}
+
+
+@register.simple_tag(takes_context=True)
+def may(context, rule, obj=None):
+    """``{% may "change" object as may_change %}``, ``{% may "create" "recruitment.Opening" as
+    may_open %}``: whether the signed-in user may do it, by the rule the view enforces."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    if rule in RULES:
+        return bool(RULES[rule](user, obj))
+    from samspil.core import scoping
+
+    return scoping.may(user, rule, obj)  # a rule registered by its app (scoping.object_rule)

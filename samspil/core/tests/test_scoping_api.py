@@ -5,6 +5,7 @@ import pytest
 from samspil.organisations.models import OrganisationMembership, Role
 from samspil.partnerships.models import PartnershipMembership
 from samspil.programmes.models import ProjectMembership
+from samspil.testing import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -121,10 +122,13 @@ def test_changing_an_organisation(api_for, world, persona, expected):
     "persona, expected",
     [
         ("coordinator", 201),
-        ("operator", 201),
+        # A partnership's members are kept by its coordinators, not by the operators of the
+        # projects it works under (issue 15).
+        ("operator", 403),
         ("superuser", 201),
         ("member", 403),
-        ("other_member", 400),
+        # Coordinates no partnership: may add members nowhere, whichever id is sent.
+        ("other_member", 403),
     ],
 )
 def test_adding_a_member_to_a_partnership(api_for, world, persona, expected):
@@ -137,9 +141,27 @@ def test_adding_a_member_to_a_partnership(api_for, world, persona, expected):
     assert response.status_code == expected
     created = PartnershipMembership.objects.filter(user=newcomer, partnership=world.partnership_a)
     assert created.exists() is (expected == 201)
-    if persona == "other_member":
-        # The partnership is out of scope: the API says it does not exist, nothing more.
-        assert "partnership" in response.json()
+
+
+def test_a_partnership_out_of_scope_is_refused_as_unknown(api_for, world):
+    # The coordinator of partnership B may add members, but partnership A does not exist to
+    # them: the same answer as an id that does not exist at all.
+    PartnershipMembership.objects.filter(
+        user=world.other_member, partnership=world.partnership_b
+    ).update(role=Role.COORDINATOR)
+    api = api_for(world.other_member)
+    answers = [
+        api.post(
+            "/api/v1/partnership-memberships/",
+            {"user": "outsider", "partnership": pk, "role": "consultant"},
+            format="json",
+        )
+        for pk in (world.partnership_a.pk, 999999)
+    ]
+    assert [a.status_code for a in answers] == [400, 400]
+    assert answers[0].json()["partnership"] == [
+        m.replace("999999", str(world.partnership_a.pk)) for m in answers[1].json()["partnership"]
+    ]
 
 
 @pytest.mark.parametrize("persona, expected", [("operator", 201), ("member", 403)])
@@ -153,20 +175,18 @@ def test_adding_a_member_to_a_project(api_for, world, persona, expected):
     assert ProjectMembership.objects.filter(user=world.outsider).exists() is (expected == 201)
 
 
-def test_operators_keep_the_staff_directory(api_for, world):
+def test_an_organisations_operators_keep_its_staff(api_for, world):
+    # Issue 15: the organisation's own operators, not every operator of the installation.
     body = {"user": "outsider", "organisation": world.organisation_b.pk, "role": "consultant"}
-    assert (
-        api_for(world.member)
-        .post("/api/v1/organisation-memberships/", body, format="json")
-        .status_code
-        == 403
+    for persona in (world.member, world.operator):
+        response = api_for(persona).post("/api/v1/organisation-memberships/", body, format="json")
+        assert response.status_code == 403
+    boss = f.UserFactory(username="boss")
+    f.OrganisationMembershipFactory(
+        user=boss, organisation=world.organisation_b, role=Role.OPERATOR
     )
-    assert (
-        api_for(world.operator)
-        .post("/api/v1/organisation-memberships/", body, format="json")
-        .status_code
-        == 201
-    )
+    response = api_for(boss).post("/api/v1/organisation-memberships/", body, format="json")
+    assert response.status_code == 201
     membership = OrganisationMembership.objects.get(user=world.outsider)
     response = api_for(world.member).patch(
         f"/api/v1/organisation-memberships/{membership.pk}/", {"role": "operator"}, format="json"

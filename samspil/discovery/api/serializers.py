@@ -64,6 +64,8 @@ class SurveySerializer(serializers.ModelSerializer):
             "statements",
             "questions",
             "deadline",
+            "reminder_interval_days",
+            "reminder_days_before_deadline",
             "status",
             "sent_at",
         ]
@@ -95,7 +97,10 @@ class InvitationSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    def get_link(self, invitation) -> str:
+    def get_link(self, invitation) -> str | None:
+        # Only the project's operators see the link (``discovery.scoping``); the view logs it.
+        if invitation.survey_id not in self.context.get("links_visible", ()):
+            return None
         request = self.context.get("request")
         path = invitation.get_absolute_url()
         return request.build_absolute_uri(path) if request else path

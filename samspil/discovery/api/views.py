@@ -16,6 +16,7 @@ from samspil.discovery.api.serializers import (
     WorkshopSerializer,
 )
 from samspil.discovery.models import Answer, Invitation, NeedDecision, Statement, Survey, Workshop
+from samspil.discovery.scoping import log_links_shown, surveys_with_visible_links
 
 
 class WorkshopViewSet(ScopedModelViewSet):
@@ -38,12 +39,10 @@ class WorkshopViewSet(ScopedModelViewSet):
 
 
 class StatementViewSet(ScopedModelViewSet):
+    http_method_names = [*ScopedModelViewSet.http_method_names, "delete"]
     queryset = Statement.objects.all()
     serializer_class = StatementSerializer
     filterset_fields = ["workshop"]
-
-    def may_create(self, request) -> bool:
-        return True  # the service checks the workshop
 
     def create_record(self, serializer):
         data = dict(serializer.validated_data)
@@ -68,9 +67,6 @@ class SurveyViewSet(ScopedModelViewSet):
     serializer_class = SurveySerializer
     filterset_fields = ["workshop", "status"]
     http_method_names = ["get", "post", "patch", "put", "head", "options"]
-
-    def may_create(self, request) -> bool:
-        return True
 
     def create_record(self, serializer):
         data = dict(serializer.validated_data)
@@ -136,6 +132,16 @@ class InvitationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     def get_queryset(self):
         return super().get_queryset().restrict(self.request.user, scoping.VIEW)
 
+    def get_serializer(self, *args, **kwargs):
+        # The personal links only for the project's operators, each showing logged.
+        rows = args[0] if args else kwargs.get("instance")
+        if rows is not None:
+            rows = [rows] if isinstance(rows, Invitation) else list(rows)
+            visible = surveys_with_visible_links(self.request.user, {i.survey_id for i in rows})
+            log_links_shown(self.request.user, [i for i in rows if i.survey_id in visible])
+            kwargs.setdefault("context", self.get_serializer_context())["links_visible"] = visible
+        return super().get_serializer(*args, **kwargs)
+
 
 class AnswerViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """The companies' answers, for the survey's team."""
@@ -145,8 +151,8 @@ class AnswerViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     filterset_fields = ["statement", "invitation__survey"]
 
     def get_queryset(self):
-        visible = Invitation.objects.restrict(self.request.user, scoping.VIEW)
-        return super().get_queryset().filter(invitation__in=visible, invitation__withdrawn=False)
+        answers = super().get_queryset().filter(invitation__withdrawn=False)
+        return scoping.restrict(answers, self.request.user, scoping.VIEW)
 
 
 class NeedDecisionViewSet(ScopedModelViewSet):
@@ -154,9 +160,6 @@ class NeedDecisionViewSet(ScopedModelViewSet):
     serializer_class = NeedDecisionSerializer
     filterset_fields = ["survey", "company", "kind", "status"]
     http_method_names = ["get", "post", "head", "options"]
-
-    def may_create(self, request) -> bool:
-        return True
 
     def create_record(self, serializer):
         data = dict(serializer.validated_data)

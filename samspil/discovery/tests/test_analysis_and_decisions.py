@@ -4,6 +4,7 @@ companies' timelines."""
 import datetime
 
 import pytest
+from auditlog.models import LogEntry
 from django.urls import reverse
 from django.utils import timezone
 
@@ -177,7 +178,13 @@ def test_the_api_keeps_tokens_within_the_team(api_for, world, answered):
     team = (
         api_for(world.member).get("/api/v1/invitations/", {"survey": survey.pk}).json()["results"]
     )
-    assert len(team) == 3 and all("/spoergeskema/" in i["link"] for i in team)
+    # The personal links are shown only to the project's operators (issue 15), each showing
+    # logged; the rest of the team sees who has answered.
+    assert len(team) == 3 and all(i["link"] is None for i in team)
+    operated = api_for(world.operator).get("/api/v1/invitations/", {"survey": survey.pk})
+    assert all("/spoergeskema/" in i["link"] for i in operated.json()["results"])
+    shown = LogEntry.objects.filter(action=LogEntry.Action.ACCESS, actor=world.operator)
+    assert shown.count() == 3
     assert api_for(world.other_member).get("/api/v1/invitations/").json()["results"] == []
     assert api_for(world.other_member).get("/api/v1/answers/").json()["results"] == []
     analysis = api_for(world.member).get(f"/api/v1/surveys/{survey.pk}/analysis/").json()

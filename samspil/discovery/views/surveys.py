@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
@@ -11,7 +11,13 @@ from django.views.decorators.http import require_POST
 
 from samspil.core import scoping
 from samspil.core.exports import table_response
-from samspil.core.views import ScopedDetailView, ScopedUpdateView, ServiceFormMixin
+from samspil.core.views import (
+    ScopedDetailView,
+    ScopedUpdateView,
+    ServiceFormMixin,
+    act_with,
+    save_with,
+)
 from samspil.discovery import services
 from samspil.discovery.analysis import analyse
 from samspil.discovery.forms import NeedDecisionForm, SurveyForm
@@ -102,6 +108,13 @@ class SurveyDetailView(ScopedDetailView):
             INVITATIONS_PER_PAGE,
         ).get_page(self.request.GET.get("page"))
         context["invitations"] = context["page_obj"].object_list
+        # The personal links, to the project's operators only, each showing logged.
+        context["links"] = {
+            invitation.pk: self.request.build_absolute_uri(invitation.get_absolute_url())
+            for invitation in services.links_shown(
+                actor=self.request.user, survey=survey, invitations=context["invitations"]
+            )
+        }
         context["tracking"] = survey.invitations.aggregate(
             invited=Count("pk", filter=Q(invited_at__isnull=False)),
             opened=Count("pk", filter=Q(opened_at__isnull=False)),
@@ -121,28 +134,28 @@ def _survey_for_change(request, pk):
 @require_POST
 def send(request, pk):
     survey = _survey_for_change(request, pk)
-    try:
-        count = services.send_survey(actor=request.user, survey=survey)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request, _("The survey is on its way to %(count)s respondents.") % {"count": count}
-        )
+    act_with(
+        request,
+        services.send_survey,
+        done=lambda count: (
+            _("The survey is on its way to %(count)s respondents.") % {"count": count}
+        ),
+        actor=request.user,
+        survey=survey,
+    )
     return HttpResponseRedirect(survey.get_absolute_url())
 
 
 @require_POST
 def send_reminders(request, pk):
     survey = _survey_for_change(request, pk)
-    try:
-        count = services.remind(actor=request.user, survey=survey)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request, _("%(count)s who have not answered get a reminder.") % {"count": count}
-        )
+    act_with(
+        request,
+        services.remind,
+        done=lambda count: _("%(count)s who have not answered get a reminder.") % {"count": count},
+        actor=request.user,
+        survey=survey,
+    )
     return HttpResponseRedirect(survey.get_absolute_url())
 
 
@@ -196,14 +209,15 @@ class AnalysisView(ScopedDetailView):
         if not scoping.can(request.user, scoping.CHANGE, self.object):
             raise PermissionDenied
         form = NeedDecisionForm(request.POST, survey=self.object)
-        if form.is_valid():
-            try:
-                services.decide_need(actor=request.user, survey=self.object, **form.cleaned_data)
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("The decision was recorded."))
-                return HttpResponseRedirect(request.path + "#decisions")
+        if form.is_valid() and save_with(
+            services.decide_need,
+            [form],
+            actor=request.user,
+            survey=self.object,
+            **form.cleaned_data,
+        ):
+            messages.success(request, _("The decision was recorded."))
+            return HttpResponseRedirect(request.path + "#decisions")
         return self.render_to_response(
             self.get_context_data(object=self.object, decision_form=form)
         )

@@ -1,13 +1,20 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from samspil.core import scoping
-from samspil.core.services import save_record
-from samspil.core.views import ScopedCreateView, ScopedDetailView, ScopedListView, ScopedUpdateView
+from samspil.core import scoping, uploads
+from samspil.core.uploads import upload_limit
+from samspil.core.views import (
+    ScopedCreateView,
+    ScopedDetailView,
+    ScopedListView,
+    ScopedUpdateView,
+    act_with,
+    save_with,
+)
 from samspil.discovery import services
 from samspil.discovery.forms import StatementForm, WorkshopFileForm, WorkshopForm
 from samspil.discovery.models import Statement, Workshop, WorkshopFile
@@ -77,14 +84,11 @@ class WorkshopDetailView(ScopedDetailView):
 def add_statement(request, pk):
     workshop = get_object_or_404(Workshop.objects.restrict(request.user), pk=pk)
     form = StatementForm(request.POST)
-    if form.is_valid():
-        try:
-            services.save_statement(actor=request.user, workshop=workshop, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("The statement was added."))
-            return HttpResponseRedirect(workshop.get_absolute_url() + "#statements")
+    if form.is_valid() and save_with(
+        services.save_statement, [form], actor=request.user, workshop=workshop, **form.cleaned_data
+    ):
+        messages.success(request, _("The statement was added."))
+        return HttpResponseRedirect(workshop.get_absolute_url() + "#statements")
     view = WorkshopDetailView()
     view.setup(request, pk=pk)
     view.object = workshop
@@ -96,36 +100,38 @@ def remove_statement(request, pk):
     statement = get_object_or_404(
         Statement.objects.restrict(request.user).select_related("workshop"), pk=pk
     )
-    try:
-        services.delete_statement(actor=request.user, statement=statement)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The statement was removed."))
+    act_with(
+        request,
+        services.delete_statement,
+        done=lambda _result: _("The statement was removed."),
+        actor=request.user,
+        statement=statement,
+    )
     return HttpResponseRedirect(statement.workshop.get_absolute_url() + "#statements")
 
 
+@upload_limit(uploads.attachment_bytes)  # stops reading past it; the form says why
 @require_POST
 def add_file(request, pk):
     workshop = get_object_or_404(Workshop.objects.restrict(request.user), pk=pk)
     if not scoping.can(request.user, scoping.CHANGE, workshop):
         raise PermissionDenied
-    form = WorkshopFileForm(request.POST, request.FILES)
-    if form.is_valid():
-        save_record(WorkshopFile(workshop=workshop), actor=request.user, **form.cleaned_data)
+    form = WorkshopFileForm(request.POST, request.FILES, refused=uploads.refusal(request))
+    if form.is_valid() and save_with(
+        services.attach_file, [form], actor=request.user, workshop=workshop, **form.cleaned_data
+    ):
         messages.success(request, _("The file was attached."))
-    else:
-        messages.error(request, _("Choose a file to attach."))
-    return HttpResponseRedirect(workshop.get_absolute_url() + "#documentation")
+        return HttpResponseRedirect(workshop.get_absolute_url() + "#documentation")
+    view = WorkshopDetailView()
+    view.setup(request, pk=pk)
+    view.object = workshop
+    return view.render_to_response(view.get_context_data(object=workshop, file_form=form))
 
 
 def download_file(request, pk):
-    """Workshop documents are the project team's: served only through the scoping rules."""
+    """Workshop documents are the project team's: served only through the scoping rules, and
+    only as a download (never shown as a page by the browser)."""
     attachment = get_object_or_404(WorkshopFile.objects.select_related("workshop"), pk=pk)
     if not scoping.can(request.user, scoping.VIEW, attachment.workshop):
         raise Http404
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.file.name.rsplit("/", 1)[-1],
-    )
+    return uploads.attachment_response(attachment.file, attachment.file.name.rsplit("/", 1)[-1])

@@ -11,6 +11,7 @@ from samspil.organisations.models import Organisation, OrganisationMembership
 class OrganisationViewSet(ScopedModelViewSet):
     """Organisations of the three systems: every signed-in user reads; operators write."""
 
+    http_method_names = [*ScopedModelViewSet.http_method_names, "delete"]
     queryset = Organisation.objects.select_related("municipality")
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilterSet
@@ -26,19 +27,16 @@ class OrganisationViewSet(ScopedModelViewSet):
         )
 
     def destroy_record(self, instance):
-        from samspil.core.services import delete_record
-
-        delete_record(instance, actor=self.request.user)
+        services.delete_organisation(actor=self.request.user, organisation=instance)
 
 
 class MembershipViewSet(ScopedModelViewSet):
-    """Memberships of users in organisations, partnerships or projects, with their roles."""
+    """Memberships of users in organisations, partnerships or projects, with their roles.
+    Who may add, change and remove one, and which roles they may grant, is decided by the
+    memberships' services (``organisations.services``)."""
 
+    http_method_names = [*ScopedModelViewSet.http_method_names, "delete"]
     filterset_fields = ["role"]
-
-    def may_create(self, request) -> bool:
-        # Who may add a member depends on the target; the service decides per record.
-        return True
 
     def create_record(self, serializer):
         data = dict(serializer.validated_data)

@@ -3,7 +3,7 @@ from rest_framework import viewsets
 
 from samspil.core import scoping
 from samspil.core.api import KeysetPagination, ScopedModelViewSet
-from samspil.participants import education, services
+from samspil.participants import services
 from samspil.participants.api.serializers import (
     AssessmentSerializer,
     EducationPlanSerializer,
@@ -92,7 +92,7 @@ class AssessmentViewSet(AccessLogged, ScopedModelViewSet):
     http_method_names = ["get", "post", "patch", "put", "head", "options"]
 
     def create_record(self, serializer):
-        serializer.instance = education.save_assessment(
+        serializer.instance = services.save_assessment(
             actor=self.request.user,
             assessment=PriorLearningAssessment(**serializer.validated_data),
         )
@@ -101,7 +101,7 @@ class AssessmentViewSet(AccessLogged, ScopedModelViewSet):
         assessment = serializer.instance
         for name, value in serializer.validated_data.items():
             setattr(assessment, name, value)
-        serializer.instance = education.save_assessment(
+        serializer.instance = services.save_assessment(
             actor=self.request.user, assessment=assessment
         )
 
@@ -133,6 +133,6 @@ class EducationPlanViewSet(AccessLogged, ScopedModelViewSet):
             periods = [SchoolPeriod(start=p.start, end=p.end) for p in kept]
         else:
             periods = [SchoolPeriod(**p) for p in periods]
-        serializer.instance = education.save_education_plan(
+        serializer.instance = services.save_education_plan(
             actor=self.request.user, plan=plan, periods=periods
         )

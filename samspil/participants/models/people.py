@@ -2,7 +2,7 @@
 of who has seen their personal data."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +59,9 @@ class Participant(TimeStampedModel):
     )
     identifier_encrypted = models.TextField(editable=False)
     identifier_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The id of the identity key that encrypted and hashed the identifier ("" for rows made
+    # before keys had ids); samspil rotate_identity_key moves every row to the newest key.
+    identifier_key = models.CharField(max_length=16, default=crypto.current_key_id, editable=False)
     identifier_masked = models.CharField(_("identifier"), max_length=40, editable=False)
     name = models.CharField(_("name"), max_length=200, blank=True)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
@@ -102,11 +105,21 @@ class Participant(TimeStampedModel):
         self.identifier_type = identifier.kind
         self.identifier_encrypted = crypto.encrypt(identifier.value)
         self.identifier_hash = crypto.lookup_hash(identifier.kind, identifier.value)
+        self.identifier_key = crypto.current_key_id()
         self.identifier_masked = identifier.masked
 
     def identifier(self) -> str:
         """The identifier in clear text: only for exports to the person or the fund, logged."""
-        return crypto.decrypt(self.identifier_encrypted) if self.identifier_encrypted else ""
+        if not self.identifier_encrypted:
+            return ""
+        try:
+            return crypto.decrypt(self.identifier_encrypted)
+        except crypto.InvalidToken:
+            # The start-up check (participants.E002) samples rows; say plainly what is missing.
+            raise ImproperlyConfigured(
+                f"Participant {self.pk}: the identity key {self.identifier_key or '(unknown)'} "
+                "it was stored under is not among SAMSPIL_IDENTITY_KEYS."
+            ) from None
 
 
 CHARACTERISTICS = (
@@ -234,7 +247,16 @@ class Enrolment(TimeStampedModel):
         return f"{self.participant} – {self.project}"
 
     def clean(self) -> None:
+        from samspil.programmes.periods import period_errors
+
         errors = {}
+        if self.project_id:
+            # One enrolment lies inside its project's period, as every dated project record.
+            errors.update(
+                period_errors(
+                    self.project, entry_date=self.entry_date, leaving_date=self.leaving_date
+                )
+            )
         if self.leaving_date and self.entry_date and self.leaving_date < self.entry_date:
             errors["leaving_date"] = [_("The leaving date is before the entry date.")]
         has_results = any(

@@ -27,7 +27,7 @@ from samspil.partnerships.models import (
     Partnership,
     PartnershipMembership,
 )
-from samspil.programmes.models import Project
+from samspil.programmes.models import Project, Tool
 
 
 class PartnershipViewSet(viewsets.ReadOnlyModelViewSet):
@@ -63,9 +63,6 @@ class CaseViewSet(ScopedModelViewSet):
     filterset_fields = ["partnership", "company", "status"]
     http_method_names = ["get", "post", "patch", "put", "head", "options"]
 
-    def may_create(self, request) -> bool:
-        return True  # membership of the chosen partnership is checked by the service
-
     def create_record(self, serializer):
         data = dict(serializer.validated_data)
         serializer.instance = services.open_case(
@@ -85,6 +82,13 @@ class CaseViewSet(ScopedModelViewSet):
         """Record a decision: systems, consultants (members only), project and its tools."""
         case = self.get_object()
         serializer = DecisionSerializer(data=request.data, context=self.get_serializer_context())
+        # Only the partnership's own projects and their tools can be named: any other id is
+        # refused as unknown, whether it exists or not.
+        projects = case.partnership.projects.all()
+        serializer.fields["project"].queryset = projects
+        serializer.fields["tools"].child_relation.queryset = Tool.objects.filter(
+            project__in=projects
+        )
         serializer.is_valid(raise_exception=True)
         decision = self._decide(case, serializer.validated_data)
         return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
@@ -98,9 +102,6 @@ class MeetingViewSet(ScopedModelViewSet):
     serializer_class = MeetingSerializer
     filterset_fields = ["partnership", "status"]
     http_method_names = ["get", "post", "patch", "put", "head", "options"]
-
-    def may_create(self, request) -> bool:
-        return True  # the service checks the partnership
 
     def create_record(self, serializer):
         data = dict(serializer.validated_data)
@@ -122,9 +123,6 @@ class EvaluationRoundViewSet(ScopedModelViewSet):
     serializer_class = EvaluationRoundSerializer
     filterset_fields = ["partnership"]
     http_method_names = ["get", "post", "head", "options"]
-
-    def may_create(self, request) -> bool:
-        return True
 
     def create_record(self, serializer):
         data = dict(serializer.validated_data)
@@ -154,9 +152,6 @@ class LearningNoteViewSet(ScopedModelViewSet):
     serializer_class = LearningNoteSerializer
     filterset_fields = ["partnership", "success_story", "publish"]
     http_method_names = ["get", "post", "patch", "put", "head", "options"]
-
-    def may_create(self, request) -> bool:
-        return True
 
     def create_record(self, serializer):
         data = dict(serializer.validated_data)

@@ -1,18 +1,24 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
-from django.views.decorators.http import require_POST
 
 from samspil.companies.models import Contact
 from samspil.core import scoping
-from samspil.core.views import ScopedDetailView, ScopedUpdateView, posted_pk
+from samspil.core.views import (
+    ScopedDetailView,
+    ScopedUpdateView,
+    ServiceFormMixin,
+    posted_pk,
+    save_with,
+)
 from samspil.partnerships import services
 from samspil.partnerships.forms import CaseForm, DecisionForm
 from samspil.partnerships.models import Case, CaseDecision, CaseStatus, Meeting
+from samspil.partnerships.scoping import member_of_partnership
 from samspil.partnerships.views.common import PartnershipScopedMixin
 
 DECISIONS = Prefetch(
@@ -46,13 +52,13 @@ class CaseListView(PartnershipScopedMixin, generic.ListView):
         context = super().get_context_data(**kwargs)
         context["statuses"] = CaseStatus.choices
         context["status"] = self.request.GET.get("status", "")
-        context["can_open_case"] = scoping.member_of_partnership(
+        context["can_open_case"] = member_of_partnership(
             self.request.user, self.partnership
         ) or scoping.can(self.request.user, scoping.CHANGE, self.partnership)
         return context
 
 
-class CaseCreateView(PartnershipScopedMixin, generic.CreateView):
+class CaseCreateView(ServiceFormMixin, PartnershipScopedMixin, generic.CreateView):
     model = Case
     form_class = CaseForm
     template_name = "partnerships/case_form.html"
@@ -63,16 +69,12 @@ class CaseCreateView(PartnershipScopedMixin, generic.CreateView):
             initial["company"] = company
         return initial
 
-    def form_valid(self, form):
-        try:
-            self.object = services.open_case(
-                actor=self.request.user, partnership=self.partnership, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The case was opened."))
-        return HttpResponseRedirect(self.object.get_absolute_url())
+    success_message = _("The case was opened.")
+
+    def save_with_service(self, form):
+        return services.open_case(
+            actor=self.request.user, partnership=self.partnership, **form.cleaned_data
+        )
 
 
 class CaseDetailView(ScopedDetailView):
@@ -116,10 +118,12 @@ class CaseUpdateView(ScopedUpdateView):
         return self.object.get_absolute_url()
 
 
-@require_POST
 def record_decision(request, pk):
     """Record a decision on a case: from the case page, or from a meeting's agenda (htmx, which
     then swaps just that agenda item, so the meeting goes on without page reloads)."""
+    if request.method != "POST":  # a reload of a refused form's address leads back to the case
+        case = get_object_or_404(Case.objects.restrict(request.user), pk=pk)
+        return HttpResponseRedirect(case.get_absolute_url())
     case = get_object_or_404(
         Case.objects.restrict(request.user).select_related("partnership"), pk=pk
     )
@@ -132,12 +136,14 @@ def record_decision(request, pk):
     form = DecisionForm(request.POST, case=case, prefix=prefix)
     decision = None
     if form.is_valid():
-        try:
-            decision = services.decide_case(
-                actor=request.user, case=case, meeting=meeting, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        decision = save_with(
+            services.decide_case,
+            [form],
+            actor=request.user,
+            case=case,
+            meeting=meeting,
+            **form.cleaned_data,
+        )
     if meeting is None:
         if decision:
             messages.success(request, _("The decision was recorded."))

@@ -1,13 +1,10 @@
 import django_filters
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from samspil.companies.filtersets import DateInput
 from samspil.core.exports import EXPORT_FORMATS, table_response
-from samspil.core.views import ScopedDetailView, ScopedUpdateView
+from samspil.core.views import ScopedDetailView, ScopedUpdateView, ServiceFormMixin
 from samspil.partnerships import services
 from samspil.partnerships.forms import LearningNoteForm
 from samspil.partnerships.models import LearningNote
@@ -110,7 +107,7 @@ class LearningNoteListView(PartnershipScopedMixin, generic.ListView):
         return context
 
 
-class LearningNoteCreateView(PartnershipScopedMixin, generic.CreateView):
+class LearningNoteCreateView(ServiceFormMixin, PartnershipScopedMixin, generic.CreateView):
     model = LearningNote
     form_class = LearningNoteForm
     template_name = "partnerships/learning_form.html"
@@ -118,16 +115,12 @@ class LearningNoteCreateView(PartnershipScopedMixin, generic.CreateView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "partnership": self.partnership}
 
-    def form_valid(self, form):
-        try:
-            self.object = services.save_learning_note(
-                actor=self.request.user, partnership=self.partnership, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The learning note was saved."))
-        return HttpResponseRedirect(self.object.get_absolute_url())
+    success_message = _("The learning note was saved.")
+
+    def save_with_service(self, form):
+        return services.save_learning_note(
+            actor=self.request.user, partnership=self.partnership, **form.cleaned_data
+        )
 
 
 class LearningNoteDetailView(ScopedDetailView):

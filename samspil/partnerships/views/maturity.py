@@ -1,12 +1,12 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from samspil.core import scoping
-from samspil.core.views import ScopedDetailView
+from samspil.core.views import ScopedDetailView, ServiceFormMixin, save_with
 from samspil.partnerships import insights, services
 from samspil.partnerships.forms import EvaluationForm, RoundForm
 from samspil.partnerships.models import DIMENSIONS, LEVELS, EvaluationResponse, EvaluationRound
@@ -46,7 +46,7 @@ class MaturityView(PartnershipScopedMixin, generic.TemplateView):
         return context
 
 
-class RoundCreateView(PartnershipScopedMixin, generic.CreateView):
+class RoundCreateView(ServiceFormMixin, PartnershipScopedMixin, generic.CreateView):
     model = EvaluationRound
     form_class = RoundForm
     template_name = "partnerships/round_form.html"
@@ -55,18 +55,12 @@ class RoundCreateView(PartnershipScopedMixin, generic.CreateView):
         today = timezone.localdate()
         return {"opens_on": today, "closes_on": today + timezone.timedelta(days=14)}
 
-    def form_valid(self, form):
-        try:
-            self.object = services.start_round(
-                actor=self.request.user, partnership=self.partnership, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        except PermissionDenied:
-            raise
-        messages.success(self.request, _("The evaluation round was started."))
-        return HttpResponseRedirect(self.object.get_absolute_url())
+    success_message = _("The evaluation round was started.")
+
+    def save_with_service(self, form):
+        return services.start_round(
+            actor=self.request.user, partnership=self.partnership, **form.cleaned_data
+        )
 
     def get(self, request, *args, **kwargs):
         if not scoping.can(request.user, scoping.CHANGE, self.partnership):
@@ -104,13 +98,15 @@ class RoundDetailView(ScopedDetailView):
         form = EvaluationForm(request.POST)
         if form.is_valid():
             ratings, comments = form.ratings()
-            try:
-                services.submit_evaluation(
-                    actor=request.user, round=self.object, ratings=ratings, comments=comments
-                )
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
+            save_with(
+                services.submit_evaluation,
+                [form],
+                actor=request.user,
+                round=self.object,
+                ratings=ratings,
+                comments=comments,
+            )
+            if not form.errors:
                 messages.success(request, _("Thank you. Your answer was saved."))
                 return HttpResponseRedirect(
                     self.object.partnership.get_absolute_url() + "modenhed/"

@@ -1,20 +1,19 @@
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from samspil.core import scoping
-from samspil.core.views import ScopedDetailView, ScopedUpdateView
+from samspil.core.views import ScopedDetailView, ScopedUpdateView, ServiceFormMixin
 from samspil.partnerships import services
 from samspil.partnerships.forms import DecisionForm, MeetingForm
 from samspil.partnerships.models import Meeting
+from samspil.partnerships.scoping import member_of_partnership
 from samspil.partnerships.views.cases import DECISIONS
 from samspil.partnerships.views.common import PartnershipScopedMixin
 
 
-class MeetingCreateView(PartnershipScopedMixin, generic.CreateView):
+class MeetingCreateView(ServiceFormMixin, PartnershipScopedMixin, generic.CreateView):
     """The coordinator prepares a meeting with its agenda drawn from the open cases."""
 
     model = Meeting
@@ -39,16 +38,12 @@ class MeetingCreateView(PartnershipScopedMixin, generic.CreateView):
     def get_initial(self):
         return {"status": Meeting.Status.PLANNED}
 
-    def form_valid(self, form):
-        try:
-            self.object = services.plan_meeting(
-                actor=self.request.user, partnership=self.partnership, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The meeting was planned."))
-        return HttpResponseRedirect(self.object.get_absolute_url())
+    success_message = _("The meeting was planned.")
+
+    def save_with_service(self, form):
+        return services.plan_meeting(
+            actor=self.request.user, partnership=self.partnership, **form.cleaned_data
+        )
 
 
 class MeetingDetailView(ScopedDetailView):
@@ -67,8 +62,7 @@ class MeetingDetailView(ScopedDetailView):
             "case__company", "case__partnership"
         ).prefetch_related(_decisions_of_case())
         can_decide = (
-            scoping.member_of_partnership(self.request.user, meeting.partnership)
-            or context["can_change"]
+            member_of_partnership(self.request.user, meeting.partnership) or context["can_change"]
         )
         options = DecisionForm.options_for(meeting.partnership) if can_decide else None
         context["agenda"] = [
@@ -93,6 +87,14 @@ class MeetingPrintView(MeetingDetailView):
     """Agenda and minutes as a page to print or save as PDF."""
 
     template_name = "partnerships/meeting_print.html"
+
+    def render_to_response(self, context, **kwargs):
+        if self.request.GET.get("format") == "pdf":  # the minutes as a PDF to keep
+            from samspil.core.pdf import pdf_response
+
+            filename = f"referat-{self.object.date:%Y-%m-%d}.pdf"
+            return pdf_response("pdf/meeting.html", context, self.request, filename)
+        return super().render_to_response(context, **kwargs)
 
 
 class MeetingUpdateView(ScopedUpdateView):

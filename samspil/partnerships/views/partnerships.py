@@ -1,8 +1,8 @@
 from django.db.models import Count
 
-from samspil.core import scoping
 from samspil.core.views import ScopedDetailView, ScopedListView
 from samspil.partnerships.models import Case, Partnership
+from samspil.partnerships.scoping import member_of_partnership
 
 
 class PartnershipListView(ScopedListView):
@@ -33,7 +33,11 @@ class PartnershipDetailView(ScopedDetailView):
         context = super().get_context_data(**kwargs)
         context["organisations"] = self.object.organisations.select_related("municipality")
         context["memberships"] = self.object.memberships.select_related("user")
-        context["projects"] = self.object.projects.restrict(self.request.user)
+        # Every project the partnership works under, linked where the user may open it.
+        context["projects"] = self.object.projects.order_by("name")
+        context["visible_projects"] = set(
+            self.object.projects.restrict(self.request.user).values_list("pk", flat=True)
+        )
         partnership = self.object
         context["open_cases"] = (
             Case.objects.open()
@@ -44,5 +48,5 @@ class PartnershipDetailView(ScopedDetailView):
         context["meetings"] = partnership.meetings.order_by("-date")[:5]
         context["rounds"] = partnership.evaluation_rounds.order_by("-opens_on")[:3]
         context["notes"] = partnership.learning_notes.order_by("-noted_on")[:5]
-        context["is_member"] = scoping.member_of_partnership(self.request.user, partnership)
+        context["is_member"] = member_of_partnership(self.request.user, partnership)
         return context

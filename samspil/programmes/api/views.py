@@ -1,18 +1,17 @@
 from django.db.models import Prefetch
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from samspil.core import scoping
 from samspil.core.api import ScopedModelViewSet, call_service
-from samspil.core.permissions import ScopedPermission
-from samspil.core.services import ensure_can, save_record
 from samspil.organisations.api.views import MembershipViewSet
 from samspil.partnerships.api.serializers import ToolSerializer
 from samspil.programmes import budget as budgets
-from samspil.programmes import progress, services
+from samspil.programmes import services
 from samspil.programmes.api import progress as progress_data
 from samspil.programmes.api.serializers import (
     ProgrammeDashboardSerializer,
@@ -24,6 +23,18 @@ from samspil.programmes.api.serializers import (
     TargetSerializer,
 )
 from samspil.programmes.models import Programme, Project, ProjectMembership, Spend, Target, Tool
+
+MONEY = ("budget_total", "financing_total", "spent_total")
+
+
+def _without_money(data: dict) -> None:
+    """Budgets, financing and spend are read by the project's operators only (docs/scoping.md):
+    the rest of the team sees the targets and the progress, the amounts empty."""
+    for name in MONEY:
+        if name in data:
+            data[name] = None
+    if "problems" in data:
+        data["problems"] = []
 
 
 class BudgetSerializer(serializers.Serializer):
@@ -49,13 +60,16 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
     def budget(self, request, pk=None, version=None):
         """The budget ({line: {year: amount}}) and financing ({source: {year: amount}}).
         PUT replaces both as a whole (operators); financing must add up to the budget by
-        year and match the co-financing rate, or nothing is saved."""
+        year and match the co-financing rate, or nothing is saved. Read by the project's
+        operators only."""
         project = self.get_object()
+        if not scoping.can(request.user, scoping.CHANGE, project):
+            raise PermissionDenied
         if request.method == "PUT":
             serializer = BudgetSerializer(data=request.data)
             serializer.is_valid(raise_exception=True)
             call_service(
-                budgets.save_budget,
+                services.save_budget,
                 actor=request.user,
                 project=project,
                 **serializer.validated_data,
@@ -68,7 +82,10 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
         """Targets against actuals computed from the records at each status-report date, the
         forecast at the current pace, and budget, financing and spend."""
         project = self.get_object()
-        return Response(progress_data.project_progress(project, timezone.localdate()))
+        data = progress_data.project_progress(project, timezone.localdate())
+        if not scoping.can(request.user, scoping.CHANGE, project):
+            _without_money(data)
+        return Response(data)
 
 
 class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
@@ -96,101 +113,59 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
         """The programme dashboard over the projects the user may see: each project's targets
         against actuals, budget totals and warnings for targets that will be missed."""
         programme = self.get_object()
-        projects = programme.projects.restrict(request.user).order_by("name", "pk")
-        return Response(progress_data.programme_progress(programme, projects, timezone.localdate()))
+        user = request.user
+        projects = programme.projects.restrict(user).order_by("name", "pk")
+        data = progress_data.programme_progress(programme, projects, timezone.localdate())
+        operated = set(
+            programme.projects.restrict(user, scoping.CHANGE).values_list("pk", flat=True)
+        )
+        for entry in data["projects"]:
+            if entry["project"] not in operated:
+                _without_money(entry)
+        if any(entry["project"] not in operated for entry in data["projects"]):
+            _without_money(data)
+        return Response(data)
 
 
-class ProjectRecordPermission(ScopedPermission):
-    """For records that belong to a project and have no scoping rule of their own: writes to
-    one are checked against its project (the services check again)."""
-
-    def has_object_permission(self, request, view, obj) -> bool:
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        return scoping.can(request.user, scoping.CHANGE, view.project_of(obj))
-
-
-class ProjectRecordViewSet(viewsets.GenericViewSet):
-    """Records of the projects the user may see; writes go through the services."""
-
-    http_method_names = ["get", "post", "patch", "put", "delete", "head", "options"]
-    permission_classes = [ProjectRecordPermission]
-    project_path = "project"
-
-    def get_queryset(self):
-        visible = Project.objects.restrict(self.request.user, scoping.VIEW)
-        return super().get_queryset().filter(**{f"{self.project_path}__in": visible})
-
-    def may_create(self, request) -> bool:
-        return True  # the service checks the project
-
-    def project_of(self, obj) -> Project:
-        raise NotImplementedError  # pragma: no cover
-
-
-class TargetViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    mixins.DestroyModelMixin,
-    ProjectRecordViewSet,
-):
+class TargetViewSet(ScopedModelViewSet):
     """Projects' targets: the team reads them, operators keep them. A target measures a known
     indicator by a date inside the project; its actual is computed (see ``progress``)."""
 
+    http_method_names = [*ScopedModelViewSet.http_method_names, "delete"]
     queryset = Target.objects.select_related("project").order_by(
         "project", "indicator", "due_on", "pk"
     )
     serializer_class = TargetSerializer
     filterset_fields = ["project", "indicator"]
 
-    def project_of(self, obj) -> Project:
-        return obj.project
-
-    def perform_create(self, serializer):
+    def create_record(self, serializer):
         target = Target(**serializer.validated_data)
-        serializer.instance = call_service(
-            progress.save_target, actor=self.request.user, target=target
-        )
+        serializer.instance = services.save_target(actor=self.request.user, target=target)
 
-    def perform_update(self, serializer):
-        # ProjectRecordPermission has checked the project the target belongs to now; the
-        # service checks the one it is saved under.
+    def update_record(self, serializer):
+        # The permission has checked the project the target belongs to now; the service
+        # checks the one it is saved under.
         target = serializer.instance
         for name, value in serializer.validated_data.items():
             setattr(target, name, value)
-        serializer.instance = call_service(
-            progress.save_target, actor=self.request.user, target=target
-        )
+        serializer.instance = services.save_target(actor=self.request.user, target=target)
 
-    def perform_destroy(self, instance):
-        call_service(services.remove_target, actor=self.request.user, target=instance)
+    def destroy_record(self, instance):
+        services.remove_target(actor=self.request.user, target=instance)
 
 
-class SpendViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.DestroyModelMixin,
-    ProjectRecordViewSet,
-):
-    """Actual spend per budget line and period: the team reads it, operators record and
+class SpendViewSet(ScopedModelViewSet):
+    """Actual spend per budget line and period: the project's operators read, record and
     remove it."""
 
     http_method_names = ["get", "post", "delete", "head", "options"]
     queryset = Spend.objects.select_related("line").order_by("period_start", "pk")
     serializer_class = SpendSerializer
     filterset_fields = ["line"]
-    project_path = "line__project"
 
-    def project_of(self, obj) -> Project:
-        return obj.line.project
-
-    def perform_create(self, serializer):
+    def create_record(self, serializer):
         data = serializer.validated_data
-        serializer.instance = call_service(
-            services.record_spend,
+        serializer.instance = services.record_spend(
             actor=self.request.user,
             line=data["line"],
             period_start=data["period_start"],
@@ -199,8 +174,8 @@ class SpendViewSet(
             note=data.get("note", ""),
         )
 
-    def perform_destroy(self, instance):
-        call_service(services.remove_spend, actor=self.request.user, spend=instance)
+    def destroy_record(self, instance):
+        services.remove_spend(actor=self.request.user, spend=instance)
 
 
 class ProjectMembershipViewSet(MembershipViewSet):
@@ -212,12 +187,10 @@ class ProjectMembershipViewSet(MembershipViewSet):
 class ToolViewSet(ScopedModelViewSet):
     """Projects' toolboxes: everyone reads them; a project's operators keep its own."""
 
+    http_method_names = [*ScopedModelViewSet.http_method_names, "delete"]
     queryset = Tool.objects.select_related("project")
     serializer_class = ToolSerializer
     filterset_fields = ["project"]
-
-    def may_create(self, request) -> bool:
-        return True  # the service checks the project
 
     def create_record(self, serializer):
         data = dict(serializer.validated_data)
@@ -228,9 +201,9 @@ class ToolViewSet(ScopedModelViewSet):
     def update_record(self, serializer):
         data = dict(serializer.validated_data)
         data.pop("project", None)
-        tool = serializer.instance
-        ensure_can(self.request.user, scoping.CHANGE, tool.project)
-        serializer.instance = save_record(tool, actor=self.request.user, **data)
+        serializer.instance = services.update_tool(
+            actor=self.request.user, tool=serializer.instance, **data
+        )
 
     def destroy_record(self, instance):
         services.remove_tool(actor=self.request.user, tool=instance)

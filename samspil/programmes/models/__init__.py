@@ -19,3 +19,8 @@ from samspil.programmes.models.projects import (  # noqa: F401
     ProjectPartner,
     Tool,
 )
+from samspil.programmes.models.totals import (  # noqa: F401
+    Figure,
+    FigureState,
+    SupportedCompany,
+)

@@ -90,17 +90,18 @@ class Spend(TimeStampedModel):
     def clean(self) -> None:
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("The period ends before it starts.")})
+        from samspil.programmes.periods import AFTER, BEFORE, period_errors
+
         project = self.line.project if self.line_id else None
-        if (
-            project
-            and self.period_start
-            and project.start_date
-            and (self.period_start < project.start_date)
-        ):
-            raise ValidationError({"period_start": _("The period starts before the project.")})
-        ends_late = project and self.period_end and project.end_date
-        if ends_late and self.period_end > project.end_date:
-            raise ValidationError({"period_end": _("The period ends after the project.")})
+        errors = period_errors(
+            project,
+            {BEFORE: _("The period starts before the project.")},
+            period_start=self.period_start,
+        ) or period_errors(
+            project, {AFTER: _("The period ends after the project.")}, period_end=self.period_end
+        )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Target(TimeStampedModel):

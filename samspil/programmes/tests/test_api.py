@@ -178,20 +178,27 @@ def test_spend_is_recorded_by_operators_and_shows_in_progress(api_for, world, pr
     assert created.json()["project"] == world.project_a.pk
     assert Spend.objects.get().amount == Decimal("1234.50")
 
-    progress = member.get(f"/api/v1/projects/{world.project_a.pk}/progress/").json()
+    # Budgets, financing and spend are the operators' (issue 15): the team sees the progress
+    # without the amounts.
+    progress = operator.get(f"/api/v1/projects/{world.project_a.pk}/progress/").json()
     assert progress["spent_total"] == "1234.50"
-    overall = member.get(f"/api/v1/programmes/{programme.pk}/progress/").json()
+    overall = operator.get(f"/api/v1/programmes/{programme.pk}/progress/").json()
     assert overall["spent_total"] == "1234.50"
+    progress = member.get(f"/api/v1/projects/{world.project_a.pk}/progress/").json()
+    assert progress["spent_total"] is None and progress["targets"] == []
+    assert member.get(f"/api/v1/projects/{world.project_a.pk}/budget/").status_code == 403
 
     # Another project's team neither sees the spend nor may book on the line.
     other = api_for(world.other_member)
     assert other.get("/api/v1/spend/").json()["results"] == []
     booked = other.post("/api/v1/spend/", spend_data(line), format="json")
-    assert booked.status_code == 400 and "line" in booked.json()
+    assert booked.status_code == 403  # operates no project: may book spend nowhere
 
     spend_id = created.json()["id"]
-    assert [s["id"] for s in member.get("/api/v1/spend/").json()["results"]] == [spend_id]
-    assert member.delete(f"/api/v1/spend/{spend_id}/").status_code == 403
+    assert [s["id"] for s in operator.get("/api/v1/spend/").json()["results"]] == [spend_id]
+    assert member.get("/api/v1/spend/").json()["results"] == []
+    assert member.get(f"/api/v1/spend/{spend_id}/").status_code == 404
+    assert member.delete(f"/api/v1/spend/{spend_id}/").status_code == 404  # not seen
     assert operator.delete(f"/api/v1/spend/{spend_id}/").status_code == 204
     assert not Spend.objects.exists()
 

@@ -260,7 +260,9 @@ class RotationSerializer(serializers.ModelSerializer):
         allow_blank=True,
         help_text="Only to go ahead although a rule is broken (operators of the project).",
     )
-    exception_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    exception_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
     checks = serializers.SerializerMethodField()
     subsidy = serializers.SerializerMethodField(help_text="Expected subsidy (DKK).")
 

@@ -16,7 +16,8 @@
     },
     options: {
       animation: false,
-      scales: { r: { min: 1, max: 3, ticks: { stepSize: 1, callback: function (v) { return data.levels[String(v)] || ""; } } } }
+      // From 0, so that level 1 (canteen) is a ring of its own rather than the centre point.
+      scales: { r: { min: 0, max: 3, ticks: { stepSize: 1, callback: function (v) { return data.levels[String(v)] || ""; } }, pointLabels: { font: { size: 13 } } } }
     }
   });
 })();

@@ -6,6 +6,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
+from samspil.core.audit import CommandActorError, acting_for_command, add_actor_argument
 from samspil.core.imports import ImportFileError, count_rows, iter_table
 
 # What can be imported, and the importer that knows its columns and rules.
@@ -32,8 +33,16 @@ class Command(BaseCommand):
         )
         parser.add_argument("file", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="check the file, save nothing")
+        add_actor_argument(parser)
 
-    def handle(self, *args, kind, file, dry_run, **options):
+    def handle(self, *args, kind, file, dry_run, actor=None, **options):
+        try:
+            with acting_for_command(f"import {kind}", actor) as user:
+                return self.run_import(kind, file, dry_run, user, options)
+        except CommandActorError as exc:
+            raise CommandError(str(exc)) from exc
+
+    def run_import(self, kind, file, dry_run, user, options):
         if kind == "esco":
             return self.import_esco(file)
         if not file.is_file():
@@ -42,7 +51,7 @@ class Command(BaseCommand):
             # The file is streamed, batch by batch: its rows are never all in memory.
             total = count_rows(file)
             rows = iter_table(file, file.name)
-            importer = import_string(IMPORTERS[kind])()
+            importer = import_string(IMPORTERS[kind])(actor=user)
             show_progress = options["verbosity"] > 0 and total >= 200
             with tqdm(total=total, unit="rows", disable=not show_progress, file=sys.stderr) as bar:
                 result = importer.run(rows, dry_run=dry_run, progress=bar)

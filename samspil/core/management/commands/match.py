@@ -1,6 +1,7 @@
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from samspil.catalogue.matching import rank
 from samspil.companies.models import Company
@@ -10,8 +11,12 @@ from samspil.core.validators import normalise_cvr
 class Command(BaseCommand):
     help = (
         'Rank the catalogue\'s offerings for a need: `samspil match "need text" '
-        "[--company CVR] [--top N] [--format json|text]`."
+        "[--company CVR] [--top N] [--format json|text]`. The percentage is the calibrated "
+        "chance that the course is right for the need."
     )
+
+    # Answer at once: the system checks (every URL, template and model) are `samspil check`'s.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("need", help="the need, as the company writes it")
@@ -32,9 +37,16 @@ class Command(BaseCommand):
                 json.dumps([m.as_dict() for m in matches], ensure_ascii=False, indent=2)
             )
             return
+        if matches.no_fit:
+            self.stdout.write(
+                _(
+                    "No course in the catalogue fits this need well; the best below are weak "
+                    "matches."
+                )
+            )
         for number, match in enumerate(matches, start=1):
             self.stdout.write(
-                f"{number}. {match.offering.code} {match.offering.title} ({match.score:.3f})"
+                f"{number}. {match.offering.code} {match.offering.title} ({match.percent} %)"
             )
             for reason in match.reasons:
                 self.stdout.write(f"     {reason}")

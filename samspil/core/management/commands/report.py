@@ -6,6 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.http import HttpResponse
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from samspil.core.exports import XLSX
@@ -119,10 +120,28 @@ def as_csv(report) -> str:
     return buffer.getvalue()
 
 
-def as_workbook(report) -> Workbook:
-    """The fund's workbook, write-only: rows go out as they are appended."""
+def as_workbook(report, translated: bool = False) -> Workbook:
+    """The fund's workbook, write-only: rows go out as they are appended. ``translated``: the
+    headers in the active language and each indicator's name beside its code (for people);
+    otherwise the fixed machine names of the command's output."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("ESF")
+    if translated:
+        from django.utils.translation import gettext as _
+
+        from samspil.participants.indicator_names import name
+
+        table = rows(report)
+        header = next(table)
+        sheet.append([_("Project"), report["project"]])
+        sheet.append([_("Up to and including"), report["until"]])
+        sheet.append([_("Participants in all"), report["participants_total"]])
+        sheet.append([_("Participants counted"), report["participants_counted"]])
+        sheet.append([])
+        sheet.append([_("Code"), _("Indicator"), *[str(COLUMN_NAMES[c]) for c in header[1:]]])
+        for code, *values in table:
+            sheet.append([code, name(code), *values])
+        return workbook
     sheet.append(["project", report["project"]])
     sheet.append(["until", report["until"]])
     sheet.append(["participants_total", report["participants_total"]])
@@ -133,9 +152,17 @@ def as_workbook(report) -> Workbook:
     return workbook
 
 
-def workbook_response_streamed(report, filename: str) -> HttpResponse:
+COLUMN_NAMES = {
+    "women": gettext_lazy("Women"),
+    "men": gettext_lazy("Men"),
+    "non_binary": gettext_lazy("Non-binary"),
+    "total": gettext_lazy("Total"),
+}
+
+
+def workbook_response_streamed(report, filename: str, translated: bool = False) -> HttpResponse:
     """The fund's workbook as a download, built write-only."""
     response = HttpResponse(content_type=XLSX)
-    as_workbook(report).save(response)
+    as_workbook(report, translated=translated).save(response)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -17,7 +17,7 @@ from samspil.catalogue.management.commands.benchmark_matching import Rollback, w
 from samspil.companies.models import Company, Contact
 from samspil.participants.identifiers import parse_cpr
 from samspil.participants.models import Enrolment, Participant
-from samspil.programmes import budget, dashboard
+from samspil.programmes import budget, dashboard, totals
 from samspil.programmes.models import Programme, Project, Target
 
 START = "<!-- dashboard:start -->"
@@ -108,6 +108,7 @@ class Command(BaseCommand):
             )
             for n, participant in enumerate(people)
         )
+        totals.recount(everyone)  # the rows were written in bulk: count the running totals
 
     def measure(self, programme, runs):
         today = datetime.date.today()
