@@ -155,6 +155,9 @@ SAMSPIL_BASE_URL_GIVEN = bool(env_str("SAMSPIL_BASE_URL"))
 # e-mail address, and no user or membership is ever created by a sign-in. Passwords stay.
 SAMSPIL_OIDC_ISSUER = env_str("SAMSPIL_OIDC_ISSUER", "")
 SAMSPIL_OIDC_NAME = env_str("SAMSPIL_OIDC_NAME", "")  # shown as "Log ind med <name>"
+# Trust the provider's e-mail address when it sends no `email_verified` claim (Microsoft Entra
+# ID): only for a provider whose users cannot choose their own address.
+SAMSPIL_OIDC_TRUST_EMAIL = env_bool("SAMSPIL_OIDC_TRUST_EMAIL", default=False)
 if SAMSPIL_OIDC_ISSUER:
     OIDC_RP_CLIENT_ID = env_str("SAMSPIL_OIDC_CLIENT_ID", "")
     OIDC_RP_CLIENT_SECRET = env_str("SAMSPIL_OIDC_CLIENT_SECRET", "")
@@ -367,7 +370,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["samspil.core.permissions.ScopedPermission"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["samspil.core.filters.FilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
     "ALLOWED_VERSIONS": ["v1"],

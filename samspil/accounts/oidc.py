@@ -130,12 +130,21 @@ class Backend(OIDCAuthenticationBackend):
 
     def verify_claims(self, claims) -> bool:
         # A subject is enough when it is known; else an e-mail address the provider vouches
-        # for (a provider that does not say is taken at its word).
+        # for. A provider that does not say (Microsoft Entra ID sends no `email_verified`) is
+        # taken at its word only where SAMSPIL_OIDC_TRUST_EMAIL says its users cannot choose
+        # their own address: otherwise anyone could name a samspil user's address and be them.
         return bool(claims.get("sub")) and (
             bool(claims.get("email"))
-            and claims.get("email_verified", True) is not False
+            and self._email_vouched_for(claims)
             or self._by_subject(claims) is not None
         )
+
+    @staticmethod
+    def _email_vouched_for(claims) -> bool:
+        verified = claims.get("email_verified")
+        if verified is None:
+            return bool(settings.SAMSPIL_OIDC_TRUST_EMAIL)
+        return verified is True or str(verified).lower() == "true"
 
     def _by_subject(self, claims):
         identity = (
@@ -152,7 +161,13 @@ class Backend(OIDCAuthenticationBackend):
         email = (claims.get("email") or "").strip()
         if not email:
             return []
-        users = list(self.UserModel.objects.filter(email__iexact=email, is_active=True)[:2])
+        if not self._email_vouched_for(claims):
+            return []
+        users = list(
+            self.UserModel.objects.filter(email__iexact=email, is_active=True)
+            # A user already signed in with another identity of this provider is that identity's.
+            .exclude(sso_identities__issuer=settings.SAMSPIL_OIDC_ISSUER)[:2]
+        )
         if len(users) != 1:
             logger.warning(
                 "Single sign-on refused: %s samspil users have the provider's e-mail address",

@@ -171,6 +171,7 @@ class OfferingImporter(Importer):
             if record.provider.pk is None:
                 record.provider = self.providers[record._provider_name.lower()]
         touched = [r for r in records if r.pk is not None]
+        self.updated = getattr(self, "updated", []) + [r.pk for r in touched]
         self.write(Offering, records, UPDATED_FIELDS)
         # An offering whose links alone changed is still changed (the matching index follows
         # the offerings' newest change).
@@ -208,6 +209,14 @@ class OfferingImporter(Importer):
     def finish(self) -> None:
         """The new and changed offerings' vectors for the semantic ranker: encoded here when
         they are few, by the task worker once the import is committed when there are many."""
+        from samspil.participants.models import EducationPlan
+        from samspil.programmes import totals
+
+        # Changed levels move the education lifts the offerings' plans count as.
+        updated = getattr(self, "updated", [])
+        if updated:
+            plans = EducationPlan.objects.filter(education__in=updated)
+            totals.changed(set(plans.values_list("enrolment__project", flat=True)), "education")
         pks = getattr(self, "to_encode", [])
         if len(pks) <= services.INLINE_LIMIT:
             services.embed_offerings(Offering.objects.filter(pk__in=pks))

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from samspil.companies.models import Cluster
+from samspil.core.views import posted_pk
 
 SUGGESTIONS = 20
 
@@ -38,8 +39,8 @@ class ClusterPicker(forms.TextInput):
     def format_value(self, value):
         """An id in the address shows as the cluster's name (one query, only when filtering)."""
         value = super().format_value(value)
-        if value and str(value).isdigit():
-            name = Cluster.objects.filter(pk=int(value)).values_list("name", flat=True).first()
+        if value and (pk := posted_pk(value)) is not None:
+            name = Cluster.objects.filter(pk=pk).values_list("name", flat=True).first()
             return name or value
         return value
 
@@ -52,8 +53,8 @@ class ClusterPicker(forms.TextInput):
 def clusters_named(value: str):
     """The clusters a filter value means: one by its id, or those whose name begins so."""
     value = (value or "").strip()
-    if value.isdigit():
-        return Cluster.objects.filter(pk=int(value))
+    if (pk := posted_pk(value)) is not None:
+        return Cluster.objects.filter(pk=pk)
     return Cluster.objects.filter(name__istartswith=value)
 
 

@@ -5,10 +5,15 @@ import datetime
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day ``months`` later (or earlier), or the month's last day when it is shorter:
-    31 August + 6 months is 28 or 29 February."""
+    31 August + 6 months is 28 or 29 February. Past the calendar's ends (a leaving date in
+    9999) it stops at the last or first day there is, instead of failing."""
     month = day.month - 1 + months
     year = day.year + month // 12
     month = month % 12 + 1
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
+    if year < datetime.MINYEAR:
+        return datetime.date.min
     for candidate in (day.day, 30, 29, 28):
         try:
             return datetime.date(year, month, candidate)

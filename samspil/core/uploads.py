@@ -16,6 +16,7 @@ with macros. Files are served only as downloads (``attachment_response``).
 """
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from django.conf import settings
@@ -155,9 +156,18 @@ def _zip_names(upload) -> list[str] | None:
         return None
 
 
-def _zip_member(upload, name: str) -> bytes:
-    with zipfile.ZipFile(upload) as archive:
-        return archive.read(name)[:200]
+# What a damaged, encrypted or unknown-compression archive member raises when read.
+UNREADABLE = (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError, OSError)
+
+
+def _zip_member(upload, name: str) -> bytes | None:
+    """The first bytes of one member, read without unpacking the rest (a small file that
+    unpacks to gigabytes costs no memory), or None when it cannot be read."""
+    try:
+        with zipfile.ZipFile(upload) as archive, archive.open(name) as member:
+            return member.read(200)
+    except UNREADABLE:
+        return None
 
 
 def _content_matches(suffix: str, upload, head: bytes) -> bool:

@@ -1,7 +1,7 @@
 """Who sees and changes organisations and their memberships, and the helpers about a user's
 roles that the other apps' rules share (registered by ``OrganisationsConfig.ready``)."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from samspil.core import scoping
 from samspil.core.scoping import DELETE, EVERYTHING, NOTHING, VIEW
@@ -72,9 +72,16 @@ def organisations(user, action: str) -> Q:
         return EVERYTHING
     if action == DELETE:
         return NOTHING
-    if is_operator(user):
-        return EVERYTHING
-    return Q(pk__in=organisations_of(user))
+    # An organisation's own operators keep its record (its system decides who sees a
+    # jobcentre's openings, so an evaluator or an operator elsewhere may not change it); an
+    # organisation nobody operates yet (a partner just registered) is kept by any operator.
+    own = Q(pk__in=organisations_of(user, roles=[Role.OPERATOR]))
+    if not is_operator(user):
+        return own
+    operated = OrganisationMembership.objects.filter(
+        organisation=OuterRef("pk"), role=Role.OPERATOR
+    )
+    return own | ~Exists(operated)
 
 
 @scoping.rule(OrganisationMembership, parent="organisation", can_create=organisation_operator)

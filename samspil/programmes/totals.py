@@ -173,11 +173,31 @@ def _add(project_id, family, delta: dict) -> None:
     """Add {(code, group, day): n} to a project's rows, by day and by month (a write's
     difference), set-based: one query for the rows concerned, then one delete and one insert at
     most (replacing changed rows is faster than a bulk UPDATE)."""
-    from samspil.programmes.models import Figure
-
     delta = {key: n for key, n in _with_months(delta).items() if n}
     if not delta:
         return
+    with transaction.atomic():
+        _lock([project_id])
+        _apply(project_id, family, delta)
+
+
+def _lock(project_ids) -> None:
+    """Take the projects' rows for this transaction, so two writers adding to one project's
+    figures (or a recount beside a write) run one after the other instead of both reading the
+    same count and adding to it (PostgreSQL; SQLite serialises every write anyway)."""
+    from samspil.programmes.models import Project
+
+    list(
+        Project.objects.select_for_update(of=("self",))
+        .filter(pk__in=project_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _apply(project_id, family, delta: dict) -> None:
+    from samspil.programmes.models import Figure
+
     rows = {
         (row.code, row.group, row.day, row.monthly): row
         for row in Figure.objects.filter(
@@ -220,6 +240,7 @@ def recount(projects, families=FAMILIES) -> None:
         return
     with transaction.atomic():
         ids = [project.pk for project in projects]
+        _lock(ids)
         Figure.objects.filter(project__in=ids, family__in=families).delete()
         for project in projects:
             for family in families:
@@ -480,6 +501,13 @@ WATCHED = {
         "participants.PriorLearningAssessment",
         "pk",
         "enrolment__project",
+        ("education",),
+    ),
+    # An offering's levels decide which lift its education plans count as.
+    "catalogue.offering": (
+        "participants.EducationPlan",
+        "education",
+        "education_plans__enrolment__project",
         ("education",),
     ),
     "discovery.workshop": ("discovery.Workshop", "pk", "project", ("workshops",)),

@@ -24,7 +24,7 @@ def sso(settings):
 
 def test_the_user_is_found_by_e_mail_in_any_case_and_the_subject_is_kept(sso):
     kim = f.UserFactory(username="kim", email="Kim.Larsen@Silkeborg.dk")
-    claims = {"sub": "abc-123", "email": "kim.larsen@silkeborg.dk"}
+    claims = {"sub": "abc-123", "email": "kim.larsen@silkeborg.dk", "email_verified": True}
     assert sso.verify_claims(claims)
     assert sso.filter_users_by_claims(claims) == [kim]
     sso.update_user(kim, claims)
@@ -37,11 +37,20 @@ def test_the_user_is_found_by_e_mail_in_any_case_and_the_subject_is_kept(sso):
 
 @pytest.mark.parametrize(
     "case",
-    ["unknown", "two users", "inactive", "unverified", "no e-mail"],
+    [
+        "unknown",
+        "two users",
+        "inactive",
+        "unverified",
+        "verified as text false",
+        "not said whether verified",
+        "another identity already",
+        "no e-mail",
+    ],
 )
 def test_anyone_samspil_does_not_know_for_certain_is_refused_and_nobody_is_created(sso, case):
     email = "ole@silkeborg.dk"
-    claims = {"sub": "ole-1", "email": email}
+    claims = {"sub": "ole-1", "email": email, "email_verified": True}
     if case == "two users":
         f.UserFactory(username="ole1", email=email)
         f.UserFactory(username="ole2", email=email.upper())
@@ -50,6 +59,15 @@ def test_anyone_samspil_does_not_know_for_certain_is_refused_and_nobody_is_creat
     elif case == "unverified":
         f.UserFactory(username="ole", email=email)
         claims["email_verified"] = False
+    elif case == "verified as text false":
+        f.UserFactory(username="ole", email=email)
+        claims["email_verified"] = "false"
+    elif case == "not said whether verified":  # unless SAMSPIL_OIDC_TRUST_EMAIL says so
+        f.UserFactory(username="ole", email=email)
+        del claims["email_verified"]
+    elif case == "another identity already":  # a second subject may not take over the user
+        ole = f.UserFactory(username="ole", email=email)
+        SingleSignOnIdentity.objects.create(user=ole, issuer=ISSUER, subject="ole-0")
     elif case == "no e-mail":
         f.UserFactory(username="ole", email=email)
         del claims["email"]
@@ -57,7 +75,16 @@ def test_anyone_samspil_does_not_know_for_certain_is_refused_and_nobody_is_creat
     refused = not sso.verify_claims(claims) or sso.filter_users_by_claims(claims) == []
     assert refused
     assert get_user_model().objects.count() == users
-    assert not SingleSignOnIdentity.objects.exists()
+    assert not SingleSignOnIdentity.objects.filter(subject="ole-1").exists()
+
+
+def test_a_provider_without_the_verified_claim_is_trusted_only_when_configured(sso, settings):
+    kim = f.UserFactory(username="kim", email="kim@silkeborg.dk")
+    claims = {"sub": "entra-1", "email": "kim@silkeborg.dk"}
+    assert not sso.verify_claims(claims)
+    settings.SAMSPIL_OIDC_TRUST_EMAIL = True
+    assert sso.verify_claims(claims)
+    assert sso.filter_users_by_claims(claims) == [kim]
 
 
 def test_the_sign_in_page_offers_the_organisation_only_when_configured(client, settings):

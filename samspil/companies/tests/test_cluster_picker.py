@@ -46,3 +46,17 @@ def test_the_suggestions_are_the_first_names_that_begin_so(world, client_for):
     assert found == '<option value="Grønt byggeri Horsens"></option>\n'
     many = client.get("/virksomheder/klynger/forslag/?cluster=klynge").content.decode()
     assert many.count("<option") == 20 and "Klynge 000 Herning" in many
+
+
+@pytest.mark.parametrize("typed", ["²", "9" * 25])
+def test_a_cluster_typed_as_odd_digits_finds_nothing_and_never_fails(world, client_for, typed):
+    # "²" is a digit to str.isdigit() but not to int(); the page answered 500 on it.
+    client = client_for(world.member)
+    f.CompanyFactory(name="Udenfor")
+    response = client.get("/virksomheder/", {"cluster": typed})
+    assert response.status_code == 200
+    assert "Udenfor" not in response.content.decode()
+    assert client_for(world.member).get("/api/v1/companies/", {"cluster": typed}).status_code in (
+        200,
+        400,
+    )

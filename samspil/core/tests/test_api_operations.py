@@ -54,6 +54,14 @@ def test_malformed_filters_answer_400(api_for, world):
     assert response.status_code == 400
 
 
+@pytest.mark.parametrize("field", ["competence_areas", "provider"])
+def test_an_id_beyond_any_integer_in_a_filter_answers_400(api_for, world, field):
+    # Found by the fuzzing: a many-to-many filter overflowed SQLite's integers (a server error).
+    response = api_for(world.member).get("/api/v1/offerings/", {field: "9" * 23})
+    assert response.status_code == 400
+    assert field in response.json()
+
+
 def test_an_id_out_of_scope_answers_like_one_that_does_not_exist(api_for, world):
     api = api_for(world.member)
 

@@ -111,6 +111,12 @@ def test_documents_images_and_spreadsheets_are_accepted(client_for, world, works
         ("noter.txt", HTML, "indholdet er ikke en TXT-fil"),
         ("makro.docx", docx(macros=True), "indholdet er ikke en DOCX-fil"),
         ("regneark.xlsx", b"PK\x03\x04not really a zip", "indholdet er ikke en XLSX-fil"),
+        # A damaged archive (its "mimetype" no longer matches its checksum) answered 500.
+        (
+            "noter.odt",
+            odt().replace(b"application/vnd.oasis", b"xpplication/vnd.oasis", 1),
+            "indholdet er ikke en ODT-fil",
+        ),
     ],
 )
 def test_web_pages_programs_and_renamed_files_are_refused(

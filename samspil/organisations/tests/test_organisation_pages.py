@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from samspil.core.models import Municipality
-from samspil.organisations.models import Organisation
+from samspil.organisations.models import Organisation, Role
 from samspil.testing import factories as f
 from samspil.testing.queries import assert_constant_queries
 
@@ -56,19 +56,25 @@ def test_a_jobcentre_cannot_be_put_in_the_education_system(client_for, world):
     assert not Organisation.objects.filter(name="Jobcenter Skive").exists()
 
 
-def test_an_edit_is_recorded_in_the_history_with_old_and_new_value(client_for, world):
-    client = client_for(world.member)
-    organisation = world.organisation_a
-    response = client.post(
+def _edit(client, organisation, **changes):
+    return client.post(
         reverse("organisations:update", args=[organisation.pk]),
         {
             "name": organisation.name,
             "kind": organisation.kind,
             "system": organisation.system,
             "municipality": organisation.municipality_id,
-            "phone": "87 22 00 00",
+            **changes,
         },
     )
+
+
+def test_an_edit_is_recorded_in_the_history_with_old_and_new_value(client_for, world):
+    # The organisation's own operator keeps its record.
+    organisation = world.organisation_a
+    world.member.organisation_memberships.update(role=Role.OPERATOR)
+    client = client_for(world.member)
+    response = _edit(client, organisation, phone="87 22 00 00")
     assert response.status_code == 302
     page = client.get(organisation.get_absolute_url()).content.decode()
     assert "87 22 00 00" in page
@@ -135,3 +141,22 @@ def test_the_list_says_how_many_organisations_match(client_for, world):
     assert f"{total} organisationer" in page
     page = client.get(reverse("organisations:list"), {"q": "tradium"}).content.decode()
     assert ">1 organisation<" in page
+
+
+def test_only_the_organisations_own_operators_change_it(client_for, world):
+    # Its system decides who sees a jobcentre's openings: a consultant of the organisation, or
+    # an operator elsewhere, could change it before.
+    organisation = world.organisation_a
+    own_operator = f.UserFactory(username="egen")
+    f.OrganisationMembershipFactory(
+        user=own_operator, organisation=organisation, role=Role.OPERATOR
+    )
+    f.OrganisationMembershipFactory(
+        user=world.operator, organisation=world.organisation_b, role=Role.OPERATOR
+    )
+    for user in (world.member, world.operator):
+        response = _edit(client_for(user), organisation, system="employment", phone="1")
+        assert response.status_code == 403
+    organisation.refresh_from_db()
+    assert organisation.phone != "1"
+    assert _edit(client_for(own_operator), organisation, phone="2").status_code == 302

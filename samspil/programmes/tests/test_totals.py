@@ -88,6 +88,16 @@ def write_a_sequence(a, b, tmp_path):
     plan.save()
     enrolled.entry_date = D(2025, 1, 20)
     enrolled.save()
+    # The course's levels corrected: the plan now counts as another lift (page and import).
+    euv.level_from = "skilled"
+    euv.save()
+    offerings = tmp_path / "kurser.csv"
+    offerings.write_text(
+        "code,title,kind,provider,description,level_from,level_to\n"
+        "EUV,EUV,euv,Tradium,Erhvervsuddannelse,unskilled,skilled\n",
+        encoding="utf-8",
+    )
+    call_command("import", "offerings", str(offerings), stdout=io.StringIO())
     # An import of participants (written in bulk) and of companies.
     path = tmp_path / "deltagere.csv"
     path.write_text(
