@@ -134,10 +134,12 @@ def _time_share(project, today) -> int | None:
     return round(100 * elapsed / (project.end_date - project.start_date).days)
 
 
-def projects_dashboard(projects, dates, today) -> list[dict]:
+def projects_dashboard(projects, dates, today, money=None) -> list[dict]:
     """For each project: its target rows, budget summary and elapsed share of its period.
-    A constant number of queries: targets (1), actuals (one per indicator used, one for ESF
-    codes), budget (4)."""
+    Budgets, financing and spend are read by the project's operators only (docs/scoping.md):
+    ``money`` is the ids of the projects whose budget the reader may see (None: all, for
+    commands); the others' ``budget`` is None. A constant number of queries: targets (1),
+    actuals (one per indicator used, one for ESF codes), budget (4)."""
     projects = list(projects)
     targets: dict = defaultdict(list)
     for target in Target.objects.filter(project__in=[p.pk for p in projects]):
@@ -146,44 +148,49 @@ def projects_dashboard(projects, dates, today) -> list[dict]:
     past_due = {t.due_on for found in targets.values() for t in found if t.due_on < today}
     computed = sorted(set(dates) | past_due)
     figures = progress.series(projects, computed, codes) if codes and projects else {}
-    budgets = budget.summaries(projects)
+    budgets = budget.summaries([p for p in projects if money is None or p.pk in money])
     return [
         {
             "project": project,
             "rows": _rows(project, targets[project.pk], figures, dates, computed, today),
-            "budget": budgets[project.pk],
+            "budget": budgets.get(project.pk),
             "time_share": _time_share(project, today),
         }
         for project in projects
     ]
 
 
-def project_dashboard(project, today) -> dict:
+def project_dashboard(project, today, money=None) -> dict:
     dates = report_dates(project.start_date, project.end_date, today)
-    (found,) = projects_dashboard([project], dates, today)
+    (found,) = projects_dashboard([project], dates, today, money)
     return {"dates": dates, **found}
 
 
-def programme_dashboard(programme, projects, today) -> dict:
+def programme_dashboard(programme, projects, today, money=None) -> dict:
     """The programme's projects over the programme's common status-report dates, with the
-    budget, financing and spend added up."""
+    budget, financing and spend added up (None where the reader may not see every project's)."""
     projects = list(projects)
     starts = [p.start_date for p in projects if p.start_date]
     ends = [p.end_date for p in projects if p.end_date]
     end = max(ends) if ends and len(ends) == len(projects) else None
     dates = report_dates(min(starts) if starts else None, end, today)
-    found = projects_dashboard(projects, dates, today)
+    found = projects_dashboard(projects, dates, today, money)
+    every = all(e["budget"] is not None for e in found)
     return {
         "programme": programme,
         "dates": dates,
         "projects": found,
-        "budget_total": sum((e["budget"]["budget_total"]["total"] for e in found), Decimal(0)),
-        "financing_total": sum(
-            (e["budget"]["financing_total"]["total"] for e in found), Decimal(0)
+        "budget_total": _added(found, lambda b: b["budget_total"]["total"]) if every else None,
+        "financing_total": (
+            _added(found, lambda b: b["financing_total"]["total"]) if every else None
         ),
-        "spent_total": sum((e["budget"]["spent_total"] for e in found), Decimal(0)),
+        "spent_total": _added(found, lambda b: b["spent_total"]) if every else None,
         "warnings": [warning for entry in found for warning in warnings(entry)],
     }
+
+
+def _added(found, amount) -> Decimal:
+    return sum((amount(e["budget"]) for e in found), Decimal(0))
 
 
 def warnings(entry) -> list[tuple]:
@@ -208,4 +215,5 @@ def warnings(entry) -> list[tuple]:
                     % row.message_values(),
                 )
             )
-    return found + [(project, problem) for problem in entry["budget"]["problems"]]
+    problems = entry["budget"]["problems"] if entry["budget"] is not None else []
+    return found + [(project, problem) for problem in problems]

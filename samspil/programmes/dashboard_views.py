@@ -21,6 +21,7 @@ from samspil.participants.services import log_access
 from samspil.programmes import coordination, dashboard, progress, services, status_report
 from samspil.programmes.imports import COLUMNS_HELP, SpendImporter
 from samspil.programmes.models import Programme, Project, Spend, Target
+from samspil.programmes.scoping import money_of
 
 RECORDS_SHOWN = 500
 
@@ -97,7 +98,7 @@ def project_progress(request, pk):
             messages.success(request, _("The target was added."))
             return HttpResponseRedirect(request.path)
     today = timezone.localdate()
-    found = dashboard.project_dashboard(project, today)
+    found = dashboard.project_dashboard(project, today, money_of(request.user, [project]))
     return render(
         request,
         "programmes/project_progress.html",
@@ -123,8 +124,11 @@ class ProgrammeListView(ScopedListView):
 
 def _programme_dashboard(request, programme, today) -> dict:
     """The programme's dashboard over the projects the user may see."""
-    projects = programme.projects.restrict(request.user).select_related("operator")
-    return dashboard.programme_dashboard(programme, projects.order_by("name", "pk"), today)
+    projects = list(
+        programme.projects.restrict(request.user).select_related("operator").order_by("name", "pk")
+    )
+    money = money_of(request.user, projects)
+    return dashboard.programme_dashboard(programme, projects, today, money)
 
 
 def programme_detail(request, pk):
@@ -168,7 +172,7 @@ def programme_status_report(request, pk):
 def project_status_report(request, pk):
     project = _project(request, pk)
     today = timezone.localdate()
-    found = dashboard.project_dashboard(project, today)
+    found = dashboard.project_dashboard(project, today, money_of(request.user, [project]))
     book = status_report.workbook(project.name, [found], found["dates"], today)
     return workbook_response(book, f"status-{project.code}-{today}.xlsx")
 

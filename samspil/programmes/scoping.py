@@ -54,6 +54,17 @@ def project_operator(user, project) -> bool:
     return operated.exists()
 
 
+def money_of(user, projects) -> set[int]:
+    """The ids of ``projects`` whose budget, financing and spend ``user`` may read: those they
+    may change (the project's operators; superusers), one query."""
+    ids = [p.pk for p in projects]
+    return set(
+        scoping.restrict(Project.objects.filter(pk__in=ids), user, CHANGE).values_list(
+            "pk", flat=True
+        )
+    )
+
+
 @scoping.rule(Project)
 def projects(user, action: str) -> Q:
     if action in (VIEW, DETAILS):

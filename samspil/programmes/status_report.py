@@ -72,15 +72,22 @@ def workbook(title: str, dashboard_entries: list[dict], dates: list, today) -> W
     )
     for entry in dashboard_entries:
         project, budget = entry["project"], entry["budget"]
+        money = (
+            [
+                _number(budget["budget_total"]["total"]),
+                _number(budget["financing_total"]["total"]),
+                _number(budget["spent_total"]),
+                budget["spent_share"],
+            ]
+            if budget is not None
+            else [None] * 4  # the project's operators' to read (docs/scoping.md)
+        )
         _append(
             overview,
             [
                 project.name,
                 project.journal_number,
-                _number(budget["budget_total"]["total"]),
-                _number(budget["financing_total"]["total"]),
-                _number(budget["spent_total"]),
-                budget["spent_share"],
+                *money,
                 entry["time_share"],
                 f"{sum(1 for r in entry['rows'] if r.status == 'reached')}/{len(entry['rows'])}",
                 len(warnings(entry)),
@@ -135,6 +142,18 @@ def _project_sheet(sheet, entry, dates) -> None:
                 str(row.status_label),
             ],
         )
+    if budget is not None:
+        _budget_table(sheet, budget)
+    found = warnings(entry)
+    if found:
+        sheet.append([])
+        _header(sheet, [_("Warnings")])
+        for _project, message in found:
+            _append(sheet, [str(message)])
+    sheet.column_dimensions["A"].width = 42
+
+
+def _budget_table(sheet, budget) -> None:
     sheet.append([])
     _header(sheet, [_("Budget line"), _("Budget"), _("Spent"), _("Left")])
     for line in budget["lines"]:
@@ -150,10 +169,3 @@ def _project_sheet(sheet, entry, dates) -> None:
             _number(budget["budget_total"]["total"] - budget["spent_total"]),
         ]
     )
-    found = warnings(entry)
-    if found:
-        sheet.append([])
-        _header(sheet, [_("Warnings")])
-        for _project, message in found:
-            _append(sheet, [str(message)])
-    sheet.column_dimensions["A"].width = 42

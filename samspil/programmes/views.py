@@ -89,6 +89,8 @@ def project_budget(request, pk):
     """The budget by line and year, its financing by source and year, spend against budget,
     and where it does not add up."""
     project = get_object_or_404(Project.objects.restrict(request.user), pk=pk)
+    if not scoping.can(request.user, scoping.CHANGE, project):
+        raise PermissionDenied  # budgets are the project's operators' (docs/scoping.md)
     return render(
         request,
         "programmes/project_budget.html",

@@ -8,21 +8,29 @@ from samspil.programmes import dashboard
 CENT = Decimal("0.01")
 
 
-def _amount(value) -> str:
-    return str(Decimal(value).quantize(CENT))
+def _amount(value) -> str | None:
+    return None if value is None else str(Decimal(value).quantize(CENT))
 
 
 def project_entry(entry: dict) -> dict:
     """One project of a dashboard (``project``, ``rows``, ``budget``, ``time_share``)."""
     project, budget = entry["project"], entry["budget"]
+    if budget is None:  # not the reader's to see: the amounts empty (docs/scoping.md)
+        money = dict.fromkeys(("budget_total", "financing_total", "spent_total"), None)
+        problems = []
+    else:
+        money = {
+            "budget_total": _amount(budget["budget_total"]["total"]),
+            "financing_total": _amount(budget["financing_total"]["total"]),
+            "spent_total": _amount(budget["spent_total"]),
+        }
+        problems = [str(problem) for problem in budget["problems"]]
     return {
         "project": project.pk,
         "code": project.code,
         "time_share": entry["time_share"],
-        "budget_total": _amount(budget["budget_total"]["total"]),
-        "financing_total": _amount(budget["financing_total"]["total"]),
-        "spent_total": _amount(budget["spent_total"]),
-        "problems": [str(problem) for problem in budget["problems"]],
+        **money,
+        "problems": problems,
         "targets": [
             {
                 "id": row.target.pk,
@@ -61,9 +69,9 @@ def programme_data(found: dict) -> dict:
     }
 
 
-def project_progress(project, today) -> dict:
-    return project_data(dashboard.project_dashboard(project, today))
+def project_progress(project, today, money=None) -> dict:
+    return project_data(dashboard.project_dashboard(project, today, money))
 
 
-def programme_progress(programme, projects, today) -> dict:
-    return programme_data(dashboard.programme_dashboard(programme, projects, today))
+def programme_progress(programme, projects, today, money=None) -> dict:
+    return programme_data(dashboard.programme_dashboard(programme, projects, today, money))

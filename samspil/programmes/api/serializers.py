@@ -106,9 +106,9 @@ class ProjectProgressSerializer(serializers.Serializer):
     time_share = serializers.IntegerField(
         allow_null=True, help_text="Per cent of the project's period elapsed."
     )
-    budget_total = serializers.DecimalField(max_digits=14, decimal_places=2)
-    financing_total = serializers.DecimalField(max_digits=14, decimal_places=2)
-    spent_total = serializers.DecimalField(max_digits=14, decimal_places=2)
+    budget_total = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    financing_total = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    spent_total = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
     problems = serializers.ListField(
         child=serializers.CharField(), help_text="Where the budget does not add up."
     )
@@ -128,8 +128,8 @@ class ProgressWarningSerializer(serializers.Serializer):
 
 class ProgrammeDashboardSerializer(serializers.Serializer):
     dates = serializers.ListField(child=serializers.DateField())
-    budget_total = serializers.DecimalField(max_digits=14, decimal_places=2)
-    financing_total = serializers.DecimalField(max_digits=14, decimal_places=2)
-    spent_total = serializers.DecimalField(max_digits=14, decimal_places=2)
+    budget_total = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    financing_total = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+    spent_total = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
     warnings = ProgressWarningSerializer(many=True)
     projects = ProjectProgressSerializer(many=True)

@@ -23,18 +23,7 @@ from samspil.programmes.api.serializers import (
     TargetSerializer,
 )
 from samspil.programmes.models import Programme, Project, ProjectMembership, Spend, Target, Tool
-
-MONEY = ("budget_total", "financing_total", "spent_total")
-
-
-def _without_money(data: dict) -> None:
-    """Budgets, financing and spend are read by the project's operators only (docs/scoping.md):
-    the rest of the team sees the targets and the progress, the amounts empty."""
-    for name in MONEY:
-        if name in data:
-            data[name] = None
-    if "problems" in data:
-        data["problems"] = []
+from samspil.programmes.scoping import money_of
 
 
 class BudgetSerializer(serializers.Serializer):
@@ -82,10 +71,8 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
         """Targets against actuals computed from the records at each status-report date, the
         forecast at the current pace, and budget, financing and spend."""
         project = self.get_object()
-        data = progress_data.project_progress(project, timezone.localdate())
-        if not scoping.can(request.user, scoping.CHANGE, project):
-            _without_money(data)
-        return Response(data)
+        money = money_of(request.user, [project])
+        return Response(progress_data.project_progress(project, timezone.localdate(), money))
 
 
 class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
@@ -114,17 +101,11 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
         against actuals, budget totals and warnings for targets that will be missed."""
         programme = self.get_object()
         user = request.user
-        projects = programme.projects.restrict(user).order_by("name", "pk")
-        data = progress_data.programme_progress(programme, projects, timezone.localdate())
-        operated = set(
-            programme.projects.restrict(user, scoping.CHANGE).values_list("pk", flat=True)
+        projects = list(programme.projects.restrict(user).order_by("name", "pk"))
+        money = money_of(user, projects)
+        return Response(
+            progress_data.programme_progress(programme, projects, timezone.localdate(), money)
         )
-        for entry in data["projects"]:
-            if entry["project"] not in operated:
-                _without_money(entry)
-        if any(entry["project"] not in operated for entry in data["projects"]):
-            _without_money(data)
-        return Response(data)
 
 
 class TargetViewSet(ScopedModelViewSet):

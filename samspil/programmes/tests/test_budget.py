@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from samspil.programmes import budget
-from samspil.programmes.models import BudgetLine, Financing, Spend
+from samspil.programmes.models import BudgetLine, Financing, Programme, Spend
 
 pytestmark = pytest.mark.django_db
 
@@ -118,14 +118,16 @@ def test_the_budget_page_shows_totals_and_what_does_not_add_up(client_for, world
 
     url = reverse("programmes:budget", args=[project.pk])
     budget.save_budget(actor=world.operator, project=project, lines=LINES, financing=FINANCING)
-    page = client_for(world.member).get(url).content.decode()
+    page = client_for(world.operator).get(url).content.decode()
     assert "45.000.000" in page and "Anden offentlig" in page
     assert "Budgettet hænger ikke sammen" not in page
     Financing.objects.filter(source="region", year=2018).update(amount=2000 * T)
-    page = client_for(world.member).get(url).content.decode()
+    page = client_for(world.operator).get(url).content.decode()
     assert "Budgettet hænger ikke sammen" in page
     assert "2018: budgettet er 15.000.000, men finansieringen 14.000.000." in page
     assert client_for(world.other_member).get(url).status_code == 404
+    # The rest of the team reads targets and progress, not the money (docs/scoping.md).
+    assert client_for(world.member).get(url).status_code == 403
 
     def grow():
         line = BudgetLine.objects.create(project=project, name="Evaluering", position=9)
@@ -137,7 +139,7 @@ def test_the_budget_page_shows_totals_and_what_does_not_add_up(client_for, world
             amount=5,
         )
 
-    assert_constant_queries(client_for(world.member), url, grow)
+    assert_constant_queries(client_for(world.operator), url, grow)
 
 
 def test_the_budget_api_replaces_the_budget_whole_or_says_why_not(api_for, world, project):
@@ -184,3 +186,36 @@ def test_operators_type_the_budget_on_its_page_and_it_is_saved_only_when_it_adds
     assert summary["budget_total"]["total"] == 2_000_000 and not summary["problems"]
     assert client_for(world.member).get(url).status_code == 403
     assert client_for(world.other_member).get(url).status_code == 404
+
+
+def test_the_team_sees_targets_and_progress_but_not_the_money(client_for, world, project):
+    # Budgets, financing and spend are the project's operators' (docs/scoping.md); the
+    # dashboards, the status report and the API leave them out for the rest of the team.
+    import io
+
+    from openpyxl import load_workbook
+
+    budget.save_budget(actor=world.operator, project=project, lines=LINES, financing=FINANCING)
+
+    def member():  # one test client: each call signs it in again as that user
+        return client_for(world.member)
+
+    def operator():
+        return client_for(world.operator)
+
+    progress = reverse("programmes:progress", args=[project.pk])
+    assert "Budget mod forbrug" in operator().get(progress).content.decode()
+    assert "Budget mod forbrug" not in member().get(progress).content.decode()
+    project.programme = Programme.objects.create(code="kfm", name="KOMPETENCEFORSYNINGmidt")
+    project.save()
+    programme = reverse("programmes:programme-detail", args=[project.programme.pk])
+    assert "45.000.000" in operator().get(programme).content.decode()
+    page = member().get(programme).content.decode()
+    assert "45.000.000" not in page and "Kun for projektets operatører" in page
+    report = reverse("programmes:project-status-report", args=[project.pk])
+    for client, shown in ((operator, True), (member, False)):
+        book = load_workbook(io.BytesIO(client().get(report).content), read_only=True)
+        cells = {c for ws in book for row in ws.iter_rows(values_only=True) for c in row}
+        assert (45_000_000 in cells) is shown
+    api = client_for(world.member).get(f"/api/v1/projects/{project.pk}/progress/").json()
+    assert api["budget_total"] is None and api["problems"] == []
